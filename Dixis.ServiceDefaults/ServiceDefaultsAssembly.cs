@@ -1,0 +1,3 @@
+namespace Dixis.ServiceDefaults;
+
+public static class ServiceDefaultsAssembly;

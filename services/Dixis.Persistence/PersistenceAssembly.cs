@@ -1,0 +1,3 @@
+namespace Dixis.Persistence;
+
+public static class PersistenceAssembly;
