@@ -1,3 +1,0 @@
-namespace Dixis.ServiceDefaults;
-
-public static class ServiceDefaultsAssembly;
