@@ -9,18 +9,23 @@ namespace Dixis.ServiceDefaults.Health;
 /// <summary>The <c>self</c> liveness check, <c>/health</c>, <c>/alive</c> and <c>grpc.health.v1</c>.</summary>
 internal static class HealthRegistration
 {
+    private const string SelfCheckName = "self";
+
     public static void AddDefaultHealthChecks(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHealthChecks()
-            .AddCheck("self", () => HealthCheckResult.Healthy("The process answers."), [HealthCheckTags.Live]);
+            .AddCheck(SelfCheckName, () => HealthCheckResult.Healthy("The process answers."), [HealthCheckTags.Live]);
 
         // grpc.health.v1 answers for service "" with the same readiness checks as /health,
-        // computed on demand so that Kubernetes probes and /health never disagree.
+        // computed on demand so that Kubernetes probes and /health never disagree. "self" is
+        // included (it is always healthy) because with no check at all the answer would be UNKNOWN.
         builder.Services.AddGrpcHealthChecks(grpcHealth =>
         {
             grpcHealth.UseHealthChecksCache = false;
             grpcHealth.Services.Clear();
-            grpcHealth.Services.Map(string.Empty, check => check.Tags.Contains(HealthCheckTags.Ready));
+            grpcHealth.Services.Map(
+                string.Empty,
+                check => check.Tags.Contains(HealthCheckTags.Ready) || check.Name == SelfCheckName);
         });
     }
 

@@ -8,6 +8,12 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer connection) : IHea
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!connection.IsConnected)
+        {
+            // Answer at once: a PING on a disconnected multiplexer would wait for the full timeout.
+            return new HealthCheckResult(context.Registration.FailureStatus, "Redis is not connected; reconnecting in the background.");
+        }
+
         try
         {
             var latency = await connection.GetDatabase().PingAsync().WaitAsync(cancellationToken);
@@ -15,7 +21,7 @@ internal sealed class RedisHealthCheck(IConnectionMultiplexer connection) : IHea
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
-            // The endpoint is in the description, never the connection string: it may carry a password.
+            // The exception type only, never the connection string: it may carry a password.
             return new HealthCheckResult(
                 context.Registration.FailureStatus,
                 $"Redis did not answer PING ({exception.GetType().Name}).",

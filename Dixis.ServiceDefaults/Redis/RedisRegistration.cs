@@ -27,6 +27,7 @@ internal static class RedisRegistration
 
         builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
             Connect(connectionString, services.GetRequiredService<IOptions<RedisOptions>>().Value));
+        builder.Services.AddHostedService<RedisConnectionWarmup>();
 
         builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>(
             "redis",
