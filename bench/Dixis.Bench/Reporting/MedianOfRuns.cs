@@ -1,0 +1,40 @@
+using Dixis.Bench.Load;
+
+namespace Dixis.Bench.Reporting;
+
+/// <summary>Folds several runs into one row per scenario holding the median of every column.</summary>
+public static class MedianOfRuns
+{
+    public static IReadOnlyList<ScenarioMeasurement> Combine(IReadOnlyList<IReadOnlyList<ScenarioMeasurement>> runs) =>
+        runs.SelectMany(run => run)
+            .GroupBy(row => row.Scenario)
+            .Select(Median)
+            .ToList();
+
+    private static ScenarioMeasurement Median(IGrouping<string, ScenarioMeasurement> rows)
+    {
+        var loads = rows.Select(r => r.Load).ToList();
+        var probes = loads.Select(l => l.GrpcProbe).OfType<GrpcProbeResult>().ToList();
+        var load = new LoadResult(
+            (long)Percentiles.Median(loads.Select(l => (double)l.Requests)),
+            Percentiles.Median(loads.Select(l => l.RequestsPerSecond)),
+            Percentiles.Median(loads.Select(l => l.P50Milliseconds)),
+            Percentiles.Median(loads.Select(l => l.P99Milliseconds)),
+            (long)Percentiles.Median(loads.Select(l => (double)l.HttpErrors)),
+            probes.Count == 0
+                ? null
+                : new GrpcProbeResult(probes[0].Sent, (int)Percentiles.Median(probes.Select(p => (double)p.Failed)), probes.Select(p => p.FirstFailure).FirstOrDefault(f => f is not null)));
+
+        var peaks = rows.SelectMany(r => r.PeakMemory)
+            .GroupBy(p => p.Name)
+            .Select(g =>
+            {
+                var known = g.Select(p => p.Bytes).OfType<long>().Select(b => (double)b).ToList();
+                return new ProcessPeak(g.Key, known.Count == 0 ? null : (long)Percentiles.Median(known));
+            })
+            .ToList();
+
+        var first = rows.First();
+        return new ScenarioMeasurement(first.Scenario, first.Protocol, load, Percentiles.Median(rows.Select(r => r.VersusEcho)), peaks);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Dixis.Bench.Load;
+
+namespace Dixis.Bench.Reporting;
+
+/// <summary>Writes measurements as a fixed-width text table (also valid Markdown, to paste into notes).</summary>
+public static class ResultTable
+{
+    private static readonly string[] Headings = ["scenario", "proto", "req/s", "p50 ms", "p99 ms", "errors", "grpc-status≠0", "vs echo", "peak RSS MB"];
+
+    public static void Write(TextWriter writer, string title, IReadOnlyList<ScenarioMeasurement> rows)
+    {
+        var cells = rows.Select(Cells).ToList();
+        var widths = Headings.Select((heading, column) => Math.Max(heading.Length, cells.Max(row => row[column].Length))).ToArray();
+
+        writer.WriteLine();
+        writer.WriteLine(title);
+        writer.WriteLine();
+        WriteRow(writer, Headings, widths);
+        WriteRow(writer, widths.Select((width, column) => column is 0 or 1 or 8 ? new string('-', width) : new string('-', width - 1) + ":").ToArray(), widths);
+        foreach (var row in cells)
+        {
+            WriteRow(writer, row, widths);
+        }
+    }
+
+    private static string[] Cells(ScenarioMeasurement row) =>
+    [
+        row.Scenario,
+        row.Protocol,
+        row.Load.RequestsPerSecond.ToString("N0", CultureInfo.InvariantCulture),
+        row.Load.P50Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
+        row.Load.P99Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
+        row.Load.HttpErrors.ToString(CultureInfo.InvariantCulture),
+        Probe(row.Load.GrpcProbe),
+        row.VersusEcho.ToString("0.00", CultureInfo.InvariantCulture),
+        string.Join(", ", row.PeakMemory.Select(p => $"{p.Name} {Megabytes(p.Bytes)}")),
+    ];
+
+    private static string Probe(GrpcProbeResult? probe) =>
+        probe is null ? "n/a" : $"{probe.Failed}/{probe.Sent}";
+
+    private static string Megabytes(long? bytes) =>
+        bytes is { } value ? (value / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture) : "?";
+
+    private static void WriteRow(TextWriter writer, IReadOnlyList<string> cells, int[] widths)
+    {
+        var padded = cells.Select((cell, column) => column is 0 or 1 or 8 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]));
+        writer.WriteLine($"| {string.Join(" | ", padded)} |");
+    }
+}

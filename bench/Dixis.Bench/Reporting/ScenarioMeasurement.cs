@@ -1,0 +1,16 @@
+using Dixis.Bench.Load;
+
+namespace Dixis.Bench.Reporting;
+
+/// <summary>One row of a result table: a scenario's figures, its rate as a share of the echo ceiling, and peak memory.</summary>
+/// <param name="Scenario">The scenario's name.</param>
+/// <param name="Protocol">"grpc" or "json".</param>
+/// <param name="Load">What the load tool measured.</param>
+/// <param name="VersusEcho">This row's requests/s divided by the echo ceiling's requests/s in the same run.</param>
+/// <param name="PeakMemory">Peak RSS of each process serving this row.</param>
+public sealed record ScenarioMeasurement(
+    string Scenario,
+    string Protocol,
+    LoadResult Load,
+    double VersusEcho,
+    IReadOnlyList<ProcessPeak> PeakMemory);

@@ -1,0 +1,32 @@
+using Dixis.Bench.Echo.V1;
+
+namespace Dixis.Bench.Scenarios;
+
+/// <summary>
+/// Every scenario <c>bench/run</c> knows. Adding one is adding one entry here: a name, a target,
+/// a method (or route) and the request it replays.
+/// </summary>
+public static class ScenarioCatalog
+{
+    /// <summary>The ceiling every other scenario is compared with; measured in every run.</summary>
+    public static Scenario Echo { get; } = Scenario.Grpc(
+        "echo",
+        "trivial gRPC echo server only: the machine's ceiling",
+        ScenarioTarget.EchoServer,
+        EchoReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("EchoService").FindMethodByName("Echo"),
+        new EchoRequest { Message = "ping" });
+
+    public static IReadOnlyList<Scenario> All { get; } =
+    [
+        Echo,
+    ];
+
+    public static void WriteList(TextWriter writer)
+    {
+        var width = All.Max(s => s.Name.Length);
+        foreach (var scenario in All)
+        {
+            writer.WriteLine($"{scenario.Name.PadRight(width)}  {scenario.Protocol.ToString().ToLowerInvariant(),-4}  {scenario.Description}");
+        }
+    }
+}
