@@ -1,0 +1,23 @@
+namespace Dixis.Persistence.Outbox;
+
+/// <summary>How the outbox dispatcher polls, leases and backs off (section <c>Persistence:Outbox</c>).</summary>
+public sealed class OutboxOptions
+{
+    /// <summary>Whether this process runs the dispatcher.</summary>
+    public bool DispatcherEnabled { get; set; } = true;
+
+    /// <summary>How often to look for due messages when none were just enqueued.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a claimed message is reserved for one dispatcher before another may take it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Messages claimed per round.</summary>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>The delay after the first failure; it doubles after each further failure.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest delay between two attempts.</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,3 +1,0 @@
-namespace Dixis.Persistence;
-
-public static class PersistenceAssembly;

@@ -1,0 +1,23 @@
+using Dixis.Persistence.Idempotency;
+using Dixis.Persistence.Outbox;
+
+namespace Dixis.Persistence;
+
+/// <summary>Configuration of the document store (section <c>Persistence</c>), validated at start.</summary>
+public sealed class PersistenceOptions
+{
+    public const string SectionName = "Persistence";
+
+    /// <summary>Where SQLite files live, one <c>&lt;service&gt;.db</c> each. Default: <c>&lt;ContentRootPath&gt;/.data</c>.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The largest page a query may ask for.</summary>
+    public int MaxPageSize { get; set; } = 1000;
+
+    /// <summary>How long a write waits for SQLite's single write lock before failing.</summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    public OutboxOptions Outbox { get; set; } = new();
+
+    public IdempotencyOptions Idempotency { get; set; } = new();
+}

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using Dixis.Persistence.Definitions;
+using Dixis.Persistence.Documents;
+using Dixis.Persistence.Idempotency;
+using Dixis.Persistence.Outbox;
+using Dixis.Persistence.Transactions;
+using Microsoft.Data.Sqlite;
+
+namespace Dixis.Persistence.Sqlite;
+
+/// <summary>
+/// The embedded adapter: one SQLite file per service in WAL mode (readers never block the writer),
+/// <c>synchronous=NORMAL</c> (durable at checkpoints, no fsync per commit), pooled connections, and an
+/// in-process write lock so concurrent writers queue fairly instead of spinning on SQLITE_BUSY.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore
+{
+    private readonly string connectionString;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly ConcurrentDictionary<string, object> collections = new(StringComparer.Ordinal);
+    private readonly Lock initializationLock = new();
+    private Task? initialization;
+
+    public SqliteDocumentStore(string filePath, DocumentStoreDefinition definition, PersistenceOptions options, TimeProvider timeProvider)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(filePath);
+        FilePath = Path.GetFullPath(filePath);
+        Definition = definition ?? throw new ArgumentNullException(nameof(definition));
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        TimeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        Outbox = new SqliteOutbox(this, null);
+        Idempotency = new SqliteIdempotencyStore(this, null);
+        OutboxQueue = new SqliteOutboxQueue(this);
+    }
+
+    public string Engine => "sqlite";
+
+    /// <summary>The database file, <c>&lt;DataDirectory&gt;/&lt;service&gt;.db</c> when created through DI.</summary>
+    public string FilePath { get; }
+
+    public DocumentStoreDefinition Definition { get; }
+
+    public IOutbox Outbox { get; }
+
+    public IIdempotencyStore Idempotency { get; }
+
+    public IOutboxQueue OutboxQueue { get; }
+
+    internal PersistenceOptions Options { get; }
+
+    internal TimeProvider TimeProvider { get; }
+
+    public IDocumentCollection<T> Collection<T>(string name) =>
+        collections.GetOrAdd(name, static (n, store) => new SqliteDocumentCollection<T>(store, store.Definition.Find<T>(n), null), this)
+            as IDocumentCollection<T>
+        ?? throw new InvalidOperationException($"Collection '{name}' holds {Definition.Collections.First(c => c.Name == name).DocumentType.Name} documents, not {typeof(T).Name}.");
+
+    public Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        lock (initializationLock)
+        {
+            // A failed start is retried by the next caller instead of being cached forever.
+            if (initialization is null || initialization.IsFaulted || initialization.IsCanceled)
+            {
+                initialization = CreateSchemaAsync();
+            }
+
+            return initialization.WaitAsync(cancellationToken);
+        }
+    }
+
+    public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await AcquireWriteLockAsync(cancellationToken);
+        try
+        {
+            var connection = await OpenConnectionAsync(cancellationToken);
+            return SqliteUnitOfWork.Begin(this, connection, () => writeLock.Release());
+        }
+        catch
+        {
+            writeLock.Release();
+            throw;
+        }
+    }
+
+    public async Task PingAsync(CancellationToken cancellationToken = default)
+    {
+        await InitializeAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master";
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Wait for a running write so the file is not closed under it, then drop pooled handles:
+        // after this the file can be moved, deleted or opened by a fresh store.
+        await writeLock.WaitAsync(Options.BusyTimeout);
+        using var connection = new SqliteConnection(connectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    internal async Task<TResult> ReadAsync<TResult>(
+        SqliteUnitOfWork? transaction, Func<SqliteConnection, SqliteTransaction?, Task<TResult>> work, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            return await transaction.RunAsync(work);
+        }
+
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await work(connection, null);
+    }
+
+    internal async Task<TResult> WriteAsync<TResult>(
+        SqliteUnitOfWork? transaction, Func<SqliteConnection, SqliteTransaction?, Task<TResult>> work, CancellationToken cancellationToken)
+    {
+        await InitializeAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            return await transaction.RunAsync(work);
+        }
+
+        await AcquireWriteLockAsync(cancellationToken);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            return await work(connection, null);
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    internal SqliteUnitOfWork Own(ITransaction transaction) =>
+        transaction is SqliteUnitOfWork own && ReferenceEquals(own.Store, this)
+            ? own
+            : throw new ArgumentException("The transaction was not begun by this store.", nameof(transaction));
+
+    private async Task AcquireWriteLockAsync(CancellationToken cancellationToken)
+    {
+        if (!await writeLock.WaitAsync(Options.BusyTimeout, cancellationToken))
+        {
+            throw new TimeoutException(
+                $"The write lock of '{Path.GetFileName(FilePath)}' was not free within {Options.BusyTimeout.TotalSeconds:0.#} s: a transaction is held too long, or a write outside the transaction was made while its own flow holds one.");
+        }
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var pragmas = connection.CreateCommand();
+
+            // Per-connection settings; cheap to repeat on a pooled connection.
+            pragmas.CommandText = $"PRAGMA busy_timeout = {(int)Options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
+            await pragmas.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task CreateSchemaAsync()
+    {
+        var directory = Path.GetDirectoryName(FilePath);
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        await using var connection = await OpenConnectionAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+
+        // WAL is a property of the file: set once, kept across connections and restarts.
+        command.CommandText = "PRAGMA journal_mode = WAL;\n" + SqliteSchema.Create(Definition);
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+}
