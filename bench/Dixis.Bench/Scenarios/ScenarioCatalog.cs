@@ -1,4 +1,5 @@
 using Dixis.Bench.Echo.V1;
+using Dixis.Contracts.Catalog.V1;
 
 namespace Dixis.Bench.Scenarios;
 
@@ -19,6 +20,16 @@ public static class ScenarioCatalog
     public static IReadOnlyList<Scenario> All { get; } =
     [
         Echo,
+        Scenario.Grpc(
+            "gateway.category-tree",
+            "GetCategoryTree as native gRPC through the gateway to Catalog (all languages)",
+            ScenarioTarget.Gateway,
+            CategoryService.Descriptor.FindMethodByName(nameof(CategoryService.CategoryServiceClient.GetCategoryTree)),
+            new GetCategoryTreeRequest()),
+        Scenario.JsonGet(
+            "gateway.category-tree.json",
+            "GET /v1/categories:tree as JSON through the gateway to Catalog (all languages)",
+            "/v1/categories:tree"),
     ];
 
     public static void WriteList(TextWriter writer)
