@@ -20,6 +20,7 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private readonly ConcurrentDictionary<string, object> collections = new(StringComparer.Ordinal);
     private readonly Lock initializationLock = new();
     private Task? initialization;
+    private int disposed;
 
     public SqliteDocumentStore(string filePath, DocumentStoreDefinition definition, PersistenceOptions options, TimeProvider timeProvider)
     {
@@ -104,6 +105,11 @@ public sealed class SqliteDocumentStore : IDocumentStore
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         // Wait for a running write so the file is not closed under it, then drop pooled handles:
         // after this the file can be moved, deleted or opened by a fresh store.
         await writeLock.WaitAsync(Options.BusyTimeout);
