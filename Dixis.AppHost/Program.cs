@@ -1,3 +1,49 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using Dixis.AppHost.Hosting;
+
+namespace Dixis.AppHost;
+
+/// <summary>The Dixis platform, as its architecture diagram.</summary>
+public static class Program
+{
+    /// <summary><c>dotnet run --project Dixis.AppHost -- [--embedded] [--dashboard-port 18888] …</c></summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (AppHostCommandLine.IsHelpRequested(args))
+        {
+            await Console.Out.WriteLineAsync(AppHostCommandLine.Usage);
+            return 0;
+        }
+
+        PlatformBuilder builder;
+        try
+        {
+            builder = PlatformBuilder.Create(args);
+        }
+        catch (CommandLineException e)
+        {
+            await Console.Error.WriteLineAsync($"{e.Message}{Environment.NewLine}{Environment.NewLine}{AppHostCommandLine.Usage}");
+            return 2;
+        }
+
+        await DescribePlatform(builder).Build().RunAsync();
+        return 0;
+    }
+
+    /// <summary>What runs and who uses whom. Also what tests and the benchmark start (<see cref="DixisPlatform.StartAsync(PlatformOptions, CancellationToken)"/>).</summary>
+    public static PlatformBuilder DescribePlatform(PlatformBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        var cache = builder.AddRedis("cache");
+        var mongo = builder.AddMongoDB("mongo");
+
+        var auth = builder.AddProject("auth", "services/Dixis.Auth").WithReference(mongo, cache);
+        var catalog = builder.AddProject("catalog", "services/Dixis.Catalog").WithReference(mongo, cache);
+        var shipping = builder.AddProject("shipping", "services/Dixis.Shipping").WithReference(mongo, cache);
+        var orders = builder.AddProject("orders", "services/Dixis.Orders").WithReference(mongo, cache).WithReference(catalog, shipping, auth);
+
+        builder.AddProject("gateway", "Dixis.Gateway").WithReference(auth, catalog, orders, shipping).WithExternalHttpEndpoints();
+
+        return builder;
+    }
+}
