@@ -26,16 +26,16 @@ public static partial class FieldPath
                 : throw new ArgumentException($"Field '{Id}' cannot be used here.", parameterName);
         }
 
+        if (field == Version || field.StartsWith(Version + ".", StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Field '{Version}' is reserved for the document version.", parameterName);
+        }
+
         if (field.Length > 200 || !Shape().IsMatch(field))
         {
             throw new ArgumentException(
                 $"Field '{field}' is not a valid path: use letters, digits and '_', dotted for nesting (e.g. 'price.amount').",
                 parameterName);
-        }
-
-        if (field == Version || field.StartsWith(Version + ".", StringComparison.Ordinal))
-        {
-            throw new ArgumentException($"Field '{Version}' is reserved for the document version.", parameterName);
         }
 
         return field;

@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Dixis.Persistence.Idempotency;
+using Dixis.Persistence.Outbox;
+using Dixis.Persistence.Queries;
+using Dixis.Persistence.Sqlite;
+using Dixis.Persistence.Tests.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Dixis.Persistence.Tests.Sqlite;
+
+/// <summary>What only the embedded engine promises: its file settings and its speed.</summary>
+public sealed class SqliteStoreTests : IAsyncDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("dixis-sqlite-").FullName;
+    private readonly SqliteDocumentStore store;
+
+    public SqliteStoreTests()
+    {
+        store = new SqliteDocumentStore(Path.Combine(directory, "orders.db"), TestCollections.Definition, new PersistenceOptions(), TimeProvider.System);
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public async ValueTask DisposeAsync()
+    {
+        await store.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_file_is_in_wal_mode_with_the_declared_expression_indexes()
+    {
+        await store.InitializeAsync(Cancel);
+
+        await using var connection = new SqliteConnection($"Data Source={store.FilePath};Pooling=False");
+        await connection.OpenAsync(Cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        var mode = (string?)await command.ExecuteScalarAsync(Cancel);
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT id FROM stock WHERE json_extract(body, '$.price') > 10";
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        var plan = new List<string>();
+        while (await reader.ReadAsync(Cancel))
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        Assert.Equal("wal", mode);
+        Assert.Contains(plan, step => step.Contains("USING INDEX ix_stock_price", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_order_placement_of_a_few_writes_and_an_outbox_message_takes_well_under_5_ms()
+    {
+        var stock = store.Collection<StockItem>(TestCollections.Stock);
+        await stock.InsertAsync("sku-a", new StockItem("SKU-A", "Oil", 1_000_000, 1250), Cancel);
+        await stock.InsertAsync("sku-b", new StockItem("SKU-B", "Honey", 1_000_000, 900), Cancel);
+        var timings = new List<double>();
+
+        for (var i = 0; i < 320; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var key = $"order-key-{i}";
+            Assert.Equal(IdempotencyStatus.Started, (await store.Idempotency.TryBeginAsync(key, "fingerprint", Cancel)).Status);
+            await using (var transaction = await store.BeginTransactionAsync(Cancel))
+            {
+                var inTransaction = stock.In(transaction);
+                Assert.True(await inTransaction.UpdateIfAsync("sku-a", Filter.Gte("available", 2), Update.Inc("available", -2), Cancel));
+                Assert.True(await inTransaction.UpdateIfAsync("sku-b", Filter.Gte("available", 1), Update.Inc("available", -1), Cancel));
+                await inTransaction.InsertAsync($"order-{i}", new StockItem($"ORDER-{i}", "order", 0, 3400), Cancel);
+                await store.Outbox.In(transaction).EnqueueAsync(new OutboxMessage("orders.placed", new byte[256]), Cancel);
+                await store.Idempotency.In(transaction).CompleteAsync(key, new byte[128], Cancel);
+                await transaction.CommitAsync(Cancel);
+            }
+
+            if (i >= 20)
+            {
+                timings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        timings.Sort();
+        var median = timings[timings.Count / 2];
+        TestContext.Current.SendDiagnosticMessage($"order placement on SQLite: p50 {median:0.000} ms, p99 {timings[(int)(timings.Count * 0.99)]:0.000} ms");
+        Assert.True(median < 5, $"median order placement took {median:0.000} ms");
+        Assert.Equal(1_000_000 - 640, (await stock.GetAsync("sku-a", Cancel))!.Value.Available);
+    }
+}
