@@ -1,3 +1,14 @@
+using Dixis.Shipping.Extensions;
+using Dixis.Shipping.Grpc;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddApplicationServices();
+
 var app = builder.Build();
+app.MapGrpcService<RateGrpcService>();
+app.MapGrpcService<ShipmentGrpcService>();
+app.MapGrpcService<TrackingGrpcService>();
+app.MapGrpcService<RateTableGrpcService>();
+app.MapDefaultEndpoints();
 app.Run();

@@ -1,0 +1,6 @@
+using Dixis.Contracts.Auth.V1;
+
+namespace Dixis.Auth.Grpc;
+
+/// <summary><c>dixis.auth.v1.ProfileService</c>: no method is overridden yet, so each answers <c>UNIMPLEMENTED</c> until its issue lands.</summary>
+public sealed class ProfileGrpcService : ProfileService.ProfileServiceBase;

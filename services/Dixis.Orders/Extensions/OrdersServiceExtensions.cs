@@ -1,0 +1,18 @@
+using Dixis.Persistence.Hosting;
+
+namespace Dixis.Orders.Extensions;
+
+/// <summary>Everything the orders service needs besides the shared service defaults.</summary>
+public static class OrdersServiceExtensions
+{
+    public const string ServiceName = "orders";
+
+    public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
+    {
+        // Collections are declared by the issues that implement this service's methods; the store
+        // (and its readiness check) is there from the start so every service runs the same way.
+        builder.AddDocumentStore(ServiceName, _ => { });
+
+        return builder;
+    }
+}

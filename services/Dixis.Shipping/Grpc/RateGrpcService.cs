@@ -1,0 +1,6 @@
+using Dixis.Contracts.Shipping.V1;
+
+namespace Dixis.Shipping.Grpc;
+
+/// <summary><c>dixis.shipping.v1.RateService</c>: no method is overridden yet, so each answers <c>UNIMPLEMENTED</c> until its issue lands.</summary>
+public sealed class RateGrpcService : RateService.RateServiceBase;
