@@ -17,6 +17,9 @@ public sealed class PersistenceOptions
     /// <summary>How long a write waits for SQLite's single write lock before failing.</summary>
     public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often maintenance deletes delivered outbox messages and expired idempotency records.</summary>
+    public TimeSpan MaintenanceInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     public OutboxOptions Outbox { get; set; } = new();
 
     public IdempotencyOptions Idempotency { get; set; } = new();

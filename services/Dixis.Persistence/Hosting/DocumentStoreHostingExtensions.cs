@@ -67,6 +67,7 @@ public static class DocumentStoreHostingExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IDocumentStore>().OutboxQueue);
         services.AddHostedService<DocumentStoreInitializer>();
         services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<DocumentStoreMaintenance>();
         services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>(useMongo ? MongoDocumentStore.EngineName : "sqlite", tags: ["ready"]);
         return builder;
     }

@@ -21,11 +21,14 @@ internal sealed class PersistenceOptionsValidator : IValidateOptions<Persistence
         Require(options.MaxPageSize is >= 1 and <= 10_000, $"{Section}:MaxPageSize must be between 1 and 10000.");
         Require(options.BusyTimeout >= TimeSpan.FromMilliseconds(100) && options.BusyTimeout <= TimeSpan.FromMinutes(5), $"{Section}:BusyTimeout must be between 00:00:00.1 and 00:05:00.");
 
+        Require(options.MaintenanceInterval >= TimeSpan.FromSeconds(1), $"{Section}:MaintenanceInterval must be at least 00:00:01.");
+
         var outbox = options.Outbox;
         Require(outbox.PollInterval > TimeSpan.Zero && outbox.PollInterval <= TimeSpan.FromMinutes(1), $"{Section}:Outbox:PollInterval must be positive and at most 00:01:00.");
         Require(outbox.LeaseDuration >= TimeSpan.FromSeconds(1), $"{Section}:Outbox:LeaseDuration must be at least 00:00:01.");
         Require(outbox.BatchSize is >= 1 and <= 1000, $"{Section}:Outbox:BatchSize must be between 1 and 1000.");
         Require(outbox.InitialBackoff > TimeSpan.Zero, $"{Section}:Outbox:InitialBackoff must be positive.");
+        Require(outbox.Retention > TimeSpan.Zero, $"{Section}:Outbox:Retention must be positive.");
         Require(outbox.MaxBackoff >= outbox.InitialBackoff, $"{Section}:Outbox:MaxBackoff must be at least InitialBackoff.");
 
         var idempotency = options.Idempotency;

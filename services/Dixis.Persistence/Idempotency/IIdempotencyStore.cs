@@ -20,6 +20,9 @@ public interface IIdempotencyStore
     /// <summary>Forgets a begun request that failed without effect, so a retry starts afresh.</summary>
     Task AbandonAsync(string key, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes records expired at <paramref name="now"/>; returns how many.</summary>
+    Task<long> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
+
     /// <summary>A view whose operations join <paramref name="transaction"/> (complete the key with the changes it answers for).</summary>
     IIdempotencyStore In(ITransaction transaction);
 }

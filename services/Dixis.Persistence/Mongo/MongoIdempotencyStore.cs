@@ -104,6 +104,17 @@ internal sealed class MongoIdempotencyStore(MongoDocumentStore store, MongoUnitO
         }
     }
 
+    public async Task<long> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        // The TTL index does this too, but only about once a minute and by the server's clock.
+        await store.InitializeAsync(cancellationToken);
+        var filter = new BsonDocument("expiresAt", new BsonDocument("$lte", now.ToUnixTimeMilliseconds()));
+        var result = Session is null
+            ? await Records.DeleteManyAsync(filter, cancellationToken)
+            : await Records.DeleteManyAsync(Session, filter, cancellationToken: cancellationToken);
+        return result.DeletedCount;
+    }
+
     public async Task AbandonAsync(string key, CancellationToken cancellationToken = default)
     {
         IdempotencyKey.Validate(key);

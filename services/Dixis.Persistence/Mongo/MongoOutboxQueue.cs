@@ -69,6 +69,14 @@ internal sealed class MongoOutboxQueue(MongoDocumentStore store) : IOutboxQueue
             { "leaseUntil", BsonNull.Value },
         }, cancellationToken);
 
+    public async Task<long> PurgeCompletedAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken = default)
+    {
+        await store.InitializeAsync(cancellationToken);
+        var result = await Outbox.DeleteManyAsync(
+            new BsonDocument("completedAt", new BsonDocument("$lt", completedBefore.ToUnixTimeMilliseconds())), cancellationToken);
+        return result.DeletedCount;
+    }
+
     public async Task<OutboxEntryState?> FindAsync(string id, CancellationToken cancellationToken = default)
     {
         await store.InitializeAsync(cancellationToken);

@@ -16,6 +16,9 @@ public interface IOutboxQueue
     /// <summary>Releases the lease and makes the message due again at <paramref name="dueAt"/>, recording the error.</summary>
     Task RescheduleAsync(string id, string owner, DateTimeOffset dueAt, string error, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes delivered messages completed before <paramref name="completedBefore"/>; returns how many.</summary>
+    Task<long> PurgeCompletedAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken = default);
+
     /// <summary>The state of one message (for diagnostics and tests), or null when unknown.</summary>
     Task<OutboxEntryState?> FindAsync(string id, CancellationToken cancellationToken = default);
 }

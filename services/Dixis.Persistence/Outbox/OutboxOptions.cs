@@ -18,6 +18,9 @@ public sealed class OutboxOptions
     /// <summary>The delay after the first failure; it doubles after each further failure.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long delivered messages are kept (for diagnosis) before maintenance deletes them.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>The longest delay between two attempts.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
 }

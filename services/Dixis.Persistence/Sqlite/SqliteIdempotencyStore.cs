@@ -80,6 +80,16 @@ internal sealed class SqliteIdempotencyStore(SqliteDocumentStore store, SqliteUn
         }, cancellationToken);
     }
 
+    public Task<long> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(transaction, async (connection, tx) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = tx;
+            command.CommandText = $"DELETE FROM {Table} WHERE expires_at <= @now";
+            command.Parameters.AddWithValue("@now", now.ToUnixTimeMilliseconds());
+            return (long)await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     public Task AbandonAsync(string key, CancellationToken cancellationToken = default)
     {
         IdempotencyKey.Validate(key);

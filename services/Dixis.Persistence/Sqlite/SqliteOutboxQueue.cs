@@ -53,6 +53,15 @@ internal sealed class SqliteOutboxQueue(SqliteDocumentStore store) : IOutboxQueu
             $"UPDATE {Table} SET due_at = @at, last_error = @error, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner",
             id, owner, dueAt, error, cancellationToken);
 
+    public Task<long> PurgeCompletedAsync(DateTimeOffset completedBefore, CancellationToken cancellationToken = default) =>
+        store.WriteAsync(null, async (connection, _) =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM {Table} WHERE completed_at IS NOT NULL AND completed_at < @before";
+            command.Parameters.AddWithValue("@before", completedBefore.ToUnixTimeMilliseconds());
+            return (long)await command.ExecuteNonQueryAsync(cancellationToken);
+        }, cancellationToken);
+
     public Task<OutboxEntryState?> FindAsync(string id, CancellationToken cancellationToken = default) =>
         store.ReadAsync<OutboxEntryState?>(null, async (connection, _) =>
         {

@@ -82,7 +82,7 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         timings.Sort();
         var median = timings[timings.Count / 2];
         TestContext.Current.SendDiagnosticMessage($"order placement on SQLite: p50 {median:0.000} ms, p99 {timings[(int)(timings.Count * 0.99)]:0.000} ms");
-        Assert.True(median < 5, $"median order placement took {median:0.000} ms");
+        Assert.True(median < 5, $"median order placement took {median:0.000} ms, p99 {timings[(int)(timings.Count * 0.99)]:0.000}, over 5 ms: {timings.Count(t => t > 5)}");
         Assert.Equal(1_000_000 - 640, (await stock.GetAsync("sku-a", Cancel))!.Value.Available);
     }
 }
