@@ -8,7 +8,10 @@ public sealed class PersistenceOptions
 {
     public const string SectionName = "Persistence";
 
-    /// <summary>Where SQLite files live, one <c>&lt;service&gt;.db</c> each. Default: <c>&lt;ContentRootPath&gt;/.data</c>.</summary>
+    /// <summary>
+    /// Where SQLite files live, one <c>&lt;service&gt;.db</c> each. Default: <c>&lt;ContentRootPath&gt;/.data</c>;
+    /// a relative path is taken relative to the content root.
+    /// </summary>
     public string? DataDirectory { get; set; }
 
     /// <summary>The largest page a query may ask for.</summary>

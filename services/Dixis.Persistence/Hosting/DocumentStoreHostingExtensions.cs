@@ -44,7 +44,9 @@ public static class DocumentStoreHostingExtensions
         services.AddOptions<PersistenceOptions>()
             .BindConfiguration(PersistenceOptions.SectionName)
             .PostConfigure<IHostEnvironment>((options, environment) =>
-                options.DataDirectory ??= Path.Combine(environment.ContentRootPath, ".data"))
+                options.DataDirectory = string.IsNullOrWhiteSpace(options.DataDirectory)
+                    ? Path.Combine(environment.ContentRootPath, ".data")
+                    : Path.GetFullPath(options.DataDirectory, environment.ContentRootPath))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersistenceOptions>, PersistenceOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

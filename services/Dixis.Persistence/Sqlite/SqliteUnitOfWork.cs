@@ -56,9 +56,18 @@ internal sealed class SqliteUnitOfWork : ITransaction
 
     public async ValueTask DisposeAsync()
     {
-        if (!finished)
+        if (finished)
+        {
+            return;
+        }
+
+        try
         {
             await transaction.RollbackAsync();
+        }
+        finally
+        {
+            // Even when rollback fails (a broken connection), the write lock must be released.
             await FinishAsync();
         }
     }

@@ -51,6 +51,16 @@ public sealed class DocumentStoreHostingTests : IDisposable
     }
 
     [Fact]
+    public void A_relative_data_directory_is_taken_relative_to_the_content_root()
+    {
+        using var host = Build(("Persistence:DataDirectory", "state/db"));
+
+        var store = Assert.IsType<SqliteDocumentStore>(host.Services.GetRequiredService<IDocumentStore>());
+
+        Assert.Equal(Path.Combine(contentRoot, "state", "db", "catalog.db"), store.FilePath);
+    }
+
+    [Fact]
     public void A_mongo_connection_string_selects_mongodb_with_a_database_per_service_and_a_mongo_readiness_check()
     {
         using var host = Build(("ConnectionStrings:mongo", "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=100"));
