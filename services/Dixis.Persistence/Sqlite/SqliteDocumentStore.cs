@@ -210,7 +210,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
         // WAL is a property of the file: set once, kept across connections and restarts.
         command.CommandText = "PRAGMA journal_mode = WAL;\n" + SqliteSchema.Create(Definition);
         await command.ExecuteNonQueryAsync(CancellationToken.None);
-        checkpointTimer ??= TimeProvider.CreateTimer(_ => StartCheckpoint(), null, CheckpointInterval, CheckpointInterval);
+        // One-shot, re-armed after each checkpoint: a clock that jumps ahead (a test's fake clock) fires it
+        // once, not once per elapsed period.
+        checkpointTimer ??= TimeProvider.CreateTimer(_ => StartCheckpoint(), null, CheckpointInterval, Timeout.InfiniteTimeSpan);
     }
 
     private static TimeSpan CheckpointInterval => TimeSpan.FromSeconds(1);
@@ -235,9 +237,21 @@ public sealed class SqliteDocumentStore : IDocumentStore
             command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
             await command.ExecuteNonQueryAsync(CancellationToken.None);
         }
-        catch (SqliteException)
+        catch (Exception ex) when (ex is SqliteException or IOException or ObjectDisposedException)
         {
             // Best effort by design: a failed background checkpoint is retried on the next tick.
+        }
+
+        try
+        {
+            if (Volatile.Read(ref disposed) == 0)
+            {
+                checkpointTimer?.Change(CheckpointInterval, Timeout.InfiniteTimeSpan);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // The store was disposed meanwhile: no more checkpoints.
         }
     }
 }
