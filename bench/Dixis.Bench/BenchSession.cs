@@ -57,6 +57,11 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                         platform.Processes.Select(Peak).ToList()));
                 }
 
+                if (platform is { Restarts: > 0 })
+                {
+                    progress.Step($"warning: {platform.Restarts} platform process restart(s) so far; a crash invalidates this run's figures");
+                }
+
                 ResultTable.Write(results, $"run {run} of {arguments.Runs}: {Describe(settings)}", rows);
                 runs.Add(rows);
             }
@@ -77,8 +82,11 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
 
     private async Task<IPlatformUnderTest> StartPlatformAsync(CancellationToken cancellationToken)
     {
-        progress.Step("starting the platform through the AppHost (Release)");
-        return await AppHostPlatform.StartAsync(progress, cancellationToken);
+        var engines = arguments.UseInstalledEngines ? "Redis/MongoDB when installed" : "embedded SQLite and in-memory cache";
+        progress.Step($"starting the platform through the AppHost (Release, {engines}); waiting until every resource is healthy");
+        var platform = await AppHostPlatform.StartAsync(arguments.UseInstalledEngines, cancellationToken);
+        progress.Step($"platform up: gateway grpc {platform.GatewayGrpc}, http {platform.GatewayHttp}; processes: {string.Join(", ", platform.Processes.Select(p => $"{p.Name} ({p.Pid})"))}");
+        return platform;
     }
 
     private static async Task<LoadResult> MeasureGrpcAsync(

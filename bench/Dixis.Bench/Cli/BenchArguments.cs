@@ -10,6 +10,7 @@ public sealed record BenchArguments(
     TimeSpan WarmUp,
     int Connections,
     int Runs,
+    bool UseInstalledEngines,
     bool ListScenarios)
 {
     // Caps keep a mistyped argument from saturating a shared 2-core machine for an hour.
@@ -19,7 +20,7 @@ public sealed record BenchArguments(
     public const int MaxRuns = 10;
 
     public const string Usage =
-        "usage: bench/run <scenario> [--duration 10s] [--warmup 3s] [--connections 16] [--runs 3]\n" +
+        "usage: bench/run <scenario> [--duration 10s] [--warmup 3s] [--connections 16] [--runs 3] [--installed-engines]\n" +
         "       bench/run --list";
 
     public static BenchArguments Parse(IReadOnlyList<string> args, IReadOnlyList<Scenario> scenarios)
@@ -29,6 +30,7 @@ public sealed record BenchArguments(
         var warmUp = TimeSpan.FromSeconds(3);
         var connections = 16;
         var runs = 3;
+        var useInstalledEngines = false;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -36,7 +38,7 @@ public sealed record BenchArguments(
             switch (arg)
             {
                 case "--list":
-                    return new BenchArguments(scenarios[0], duration, warmUp, connections, runs, ListScenarios: true);
+                    return new BenchArguments(scenarios[0], duration, warmUp, connections, runs, useInstalledEngines, ListScenarios: true);
                 case "--duration":
                     duration = ParseDuration(arg, ValueAfter(args, ref i), TimeSpan.FromSeconds(1), MaxDuration);
                     break;
@@ -45,6 +47,9 @@ public sealed record BenchArguments(
                     break;
                 case "--connections":
                     connections = ParseCount(arg, ValueAfter(args, ref i), MaxConnections);
+                    break;
+                case "--installed-engines":
+                    useInstalledEngines = true;
                     break;
                 case "--runs":
                     runs = ParseCount(arg, ValueAfter(args, ref i), MaxRuns);
@@ -74,7 +79,7 @@ public sealed record BenchArguments(
             ?? throw new BenchArgumentException(
                 $"unknown scenario '{scenarioName}'; known: {string.Join(", ", scenarios.Select(s => s.Name))}.");
 
-        return new BenchArguments(scenario, duration, warmUp, connections, runs, ListScenarios: false);
+        return new BenchArguments(scenario, duration, warmUp, connections, runs, useInstalledEngines, ListScenarios: false);
     }
 
     private static string ValueAfter(IReadOnlyList<string> args, ref int i)

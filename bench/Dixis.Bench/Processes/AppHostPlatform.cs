@@ -1,8 +1,85 @@
+using Dixis.AppHost.Hosting;
+
 namespace Dixis.Bench.Processes;
 
-/// <summary>The platform started through the AppHost's in-process API.</summary>
-public static class AppHostPlatform
+/// <summary>
+/// The whole platform, started through the AppHost's in-process API from this harness's own Release build,
+/// on free loopback ports, with a fresh data directory that is deleted again on disposal.
+/// </summary>
+public sealed class AppHostPlatform : IPlatformUnderTest
 {
-    public static Task<IPlatformUnderTest> StartAsync(ProgressLog progress, CancellationToken cancellationToken) =>
-        throw new BenchFailedException("the AppHost API is not available yet; only the echo scenario can run.");
+    private static readonly TimeSpan StartTimeLimit = TimeSpan.FromMinutes(3);
+    private readonly DixisPlatform platform;
+    private readonly DirectoryInfo dataDirectory;
+
+    private AppHostPlatform(DixisPlatform platform, DirectoryInfo dataDirectory)
+    {
+        this.platform = platform;
+        this.dataDirectory = dataDirectory;
+        GatewayGrpc = platform.Endpoint("gateway", "grpc");
+        GatewayHttp = platform.Endpoint("gateway", "http");
+    }
+
+    public Uri GatewayGrpc { get; }
+
+    public Uri GatewayHttp { get; }
+
+    /// <summary>Every resource with a running process (services, gateway, and Redis or MongoDB when they run).</summary>
+    public IReadOnlyList<MeasuredProcess> Processes =>
+        platform.Resources
+            .Where(resource => resource.ProcessId is not null)
+            .Select(resource => new MeasuredProcess(resource.Name, resource.ProcessId!.Value))
+            .ToList();
+
+    /// <summary>Crash restarts since start: a restarted process's peak memory and the figures around it are suspect.</summary>
+    public int Restarts => platform.Resources.Sum(resource => resource.Restarts);
+
+    /// <summary>Starts every resource and returns once all are healthy.</summary>
+    /// <param name="useInstalledEngines">Run Redis/MongoDB when installed (the AppHost's default); false forces the embedded defaults, so figures compare across machines.</param>
+    /// <param name="cancellationToken">Cancels the start; whatever already runs is stopped.</param>
+    public static async Task<AppHostPlatform> StartAsync(bool useInstalledEngines, CancellationToken cancellationToken)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("dixis-bench-data-");
+        var options = new PlatformOptions
+        {
+            Configuration = "Release",
+            // Production settings (no developer exception pages, quieter logs), as a deployment would run.
+            EnvironmentName = "Production",
+            Embedded = !useInstalledEngines,
+            DashboardPort = 0,
+            UseWellKnownPorts = false,
+            DataDirectory = dataDirectory.FullName,
+            StartTimeout = StartTimeLimit,
+        };
+
+        // Production does not seed the demo catalog by default; the scenarios read it, so ask for it.
+        options.AdditionalEnvironment["catalog"] = new Dictionary<string, string> { ["Catalog__SeedDemoData"] = "true" };
+
+        try
+        {
+            return new AppHostPlatform(await DixisPlatform.StartAsync(options, cancellationToken), dataDirectory);
+        }
+        catch (TimeoutException notReady)
+        {
+            dataDirectory.Delete(recursive: true);
+            throw new BenchFailedException(notReady.Message, notReady);
+        }
+        catch
+        {
+            dataDirectory.Delete(recursive: true);
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await platform.DisposeAsync();
+        }
+        finally
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+    }
 }

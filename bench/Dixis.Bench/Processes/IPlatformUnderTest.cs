@@ -11,4 +11,7 @@ public interface IPlatformUnderTest : IAsyncDisposable
 
     /// <summary>Every platform process, for the peak-memory column.</summary>
     IReadOnlyList<MeasuredProcess> Processes { get; }
+
+    /// <summary>Crash restarts since start; non-zero means some figures were taken across a crash.</summary>
+    int Restarts { get; }
 }
