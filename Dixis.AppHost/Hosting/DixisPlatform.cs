@@ -34,6 +34,7 @@ public sealed partial class DixisPlatform : IAsyncDisposable
         });
         // The dashboard is configured by PlatformOptions alone, never by a stray appsettings.json or ASPNETCORE_URLS.
         web.Configuration.Sources.Clear();
+        web.Configuration.AddInMemoryCollection();
         ConfigureLogging(web.Logging, options);
         web.WebHost.UseUrls(options.DashboardPort == 0
             ? $"http://{ResourceEndpoint.LoopbackHost}:0"

@@ -1,7 +1,0 @@
-namespace Dixis.AppHost.Tests;
-
-public class SmokeTests
-{
-    [Fact]
-    public void Runs() => Assert.Equal(2, 1 + 1);
-}
