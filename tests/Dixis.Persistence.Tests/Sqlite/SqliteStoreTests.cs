@@ -50,6 +50,37 @@ public sealed class SqliteStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Disposing_the_store_releases_every_pooled_handle_on_the_file()
+    {
+        var stock = store.Collection<StockItem>(TestCollections.Stock);
+        await stock.InsertAsync("p1", new StockItem("SKU-1", "Oil", 1, 100), Cancel);
+        await store.DisposeAsync();
+        foreach (var file in Directory.GetFiles(directory, "orders.db*"))
+        {
+            File.Delete(file);
+        }
+
+        // A pooled handle would still see the deleted file's data through the same connection string.
+        await using var fresh = new SqliteDocumentStore(store.FilePath, TestCollections.Definition, new PersistenceOptions(), TimeProvider.System);
+
+        Assert.Null(await fresh.Collection<StockItem>(TestCollections.Stock).GetAsync("p1", Cancel));
+    }
+
+    [Fact]
+    public async Task A_write_outside_a_running_transaction_waits_for_it_then_fails_with_a_precise_error()
+    {
+        await using var impatient = new SqliteDocumentStore(
+            Path.Combine(directory, "impatient.db"), TestCollections.Definition, new PersistenceOptions { BusyTimeout = TimeSpan.FromMilliseconds(200) }, TimeProvider.System);
+        var stock = impatient.Collection<StockItem>(TestCollections.Stock);
+        await using var transaction = await impatient.BeginTransactionAsync(Cancel);
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => stock.InsertAsync("p1", new StockItem("SKU-1", "Oil", 1, 100), Cancel));
+
+        Assert.True(transaction.IsAtomic);
+        Assert.Contains("write lock of 'impatient.db' was not free within 0.2 s", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_order_placement_of_a_few_writes_and_an_outbox_message_takes_well_under_5_ms()
     {
         var stock = store.Collection<StockItem>(TestCollections.Stock);
