@@ -1,0 +1,62 @@
+using Dixis.Contracts.Auth.V1;
+using Dixis.Contracts.Catalog.V1;
+using Dixis.Contracts.Orders.V1;
+using Dixis.Contracts.Shipping.V1;
+using Dixis.Services.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace Dixis.Services.Tests.Health;
+
+/// <summary>Contract methods whose issue has not landed yet answer UNIMPLEMENTED, not a crash or a fake answer.</summary>
+public sealed class UnimplementedMethodTests
+{
+    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Catalog_product_read_is_unimplemented()
+    {
+        await using var catalog = DixisServices.Start("catalog");
+        using var channel = catalog.CreateGrpcChannel();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new ProductService.ProductServiceClient(channel)
+            .GetProductAsync(new GetProductRequest { ProductId = "p1" }, cancellationToken: Cancellation).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Auth_login_is_unimplemented()
+    {
+        await using var auth = DixisServices.Start("auth");
+        using var channel = auth.CreateGrpcChannel();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new AuthService.AuthServiceClient(channel)
+            .LoginAsync(new LoginRequest(), cancellationToken: Cancellation).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Orders_order_read_is_unimplemented()
+    {
+        await using var orders = DixisServices.Start("orders");
+        using var channel = orders.CreateGrpcChannel();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new OrderService.OrderServiceClient(channel)
+            .GetOrderAsync(new GetOrderRequest { OrderId = "o1" }, cancellationToken: Cancellation).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Shipping_shipment_read_is_unimplemented()
+    {
+        await using var shipping = DixisServices.Start("shipping");
+        using var channel = shipping.CreateGrpcChannel();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new ShipmentService.ShipmentServiceClient(channel)
+            .GetShipmentAsync(new GetShipmentRequest { ShipmentId = "s1" }, cancellationToken: Cancellation).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+    }
+}

@@ -1,0 +1,30 @@
+namespace Dixis.Services.Tests.Infrastructure;
+
+/// <summary>
+/// Configuration for one in-process service: environment, extra settings, and a data directory that
+/// is deleted with it unless the test shares it between instances.
+/// </summary>
+public sealed class ServiceSettings : IDisposable
+{
+    private readonly bool ownsDataDirectory;
+
+    public ServiceSettings(string? dataDirectory = null)
+    {
+        ownsDataDirectory = dataDirectory is null;
+        DataDirectory = dataDirectory ?? TemporaryDirectory.Create();
+    }
+
+    public string DataDirectory { get; }
+
+    public string Environment { get; init; } = "Development";
+
+    public Dictionary<string, string?> Values { get; init; } = [];
+
+    public void Dispose()
+    {
+        if (ownsDataDirectory)
+        {
+            TemporaryDirectory.Delete(DataDirectory);
+        }
+    }
+}
