@@ -56,6 +56,32 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
+    public async Task A_unit_of_work_reads_its_own_writes_and_others_see_them_only_after_commit()
+    {
+        var store = await OpenAsync();
+        var stock = store.Collection<StockItem>(TestCollections.Stock);
+        await stock.InsertAsync("p1", Item("SKU-1", price: 100), Cancel);
+
+        await using var transaction = await store.BeginTransactionAsync(Cancel);
+        if (!transaction.IsAtomic)
+        {
+            Assert.Skip("The MongoDB server is standalone: it has no transactions, so isolation cannot be shown.");
+        }
+
+        var inside = stock.In(transaction);
+        await inside.InsertAsync("p2", Item("SKU-2", price: 200), Cancel);
+        Assert.True(await inside.DeleteAsync("p1", expectedVersion: 1, Cancel));
+        var seenInside = await inside.QueryAsync(new Query { Filter = Filter.Gte("price", 0) }, Cancel);
+        var seenOutside = await stock.QueryAsync(new Query { Filter = Filter.Gte("price", 0) }, Cancel);
+        await transaction.CommitAsync(Cancel);
+        var seenAfter = await stock.QueryAsync(new Query { Filter = Filter.Gte("price", 0) }, Cancel);
+
+        Assert.Equal(["p2"], seenInside.Items.Select(d => d.Id));
+        Assert.Equal(["p1"], seenOutside.Items.Select(d => d.Id));
+        Assert.Equal(["p2"], seenAfter.Items.Select(d => d.Id));
+    }
+
+    [Fact]
     public async Task A_transaction_of_another_store_is_refused()
     {
         var store = await OpenAsync();

@@ -43,6 +43,14 @@ public sealed class FilterAndUpdateValidationTests
     }
 
     [Fact]
+    public void An_update_that_changes_nothing_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Update.Combine());
+
+        Assert.Equal("updates", error.ParamName);
+    }
+
+    [Fact]
     public void An_empty_or_oversized_in_list_is_refused()
     {
         Assert.Throws<ArgumentException>(() => Filter.In("category", []));
