@@ -1,11 +1,13 @@
-using System.Text.Json;
+using Dixis.Gateway.Descriptors;
 using Dixis.ServiceDefaults.Grpc;
+using Google.Api;
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using HttpRequest = Microsoft.AspNetCore.Http.HttpRequest;
 using Grpc.Core;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace Dixis.Gateway.Errors;
@@ -13,19 +15,24 @@ namespace Dixis.Gateway.Errors;
 /// <summary>
 /// Checks a JSON request body before transcoding reads it, for two reasons. Transcoding applies no size limit
 /// of its own, so the gRPC message limit is enforced here for JSON too (HTTP 413 with a RESOURCE_EXHAUSTED
-/// status). And transcoding answers every syntax error with the same generic sentence, so malformed JSON is
-/// rejected here with the parser's own description (what is wrong, at which line and byte).
+/// status). And transcoding answers every malformed body with the same generic sentence, so a body that is
+/// not JSON, or not the JSON form of the expected message, is rejected here with a description of the problem
+/// (what is wrong, at which line and byte, or which field has the wrong type).
 /// </summary>
 public sealed class JsonRequestBodyGuard(
     RequestDelegate next,
     IOptions<GrpcServerDefaultsOptions> limits,
-    StatusJsonWriter writer)
+    StatusJsonWriter writer,
+    ContractDescriptors contracts)
 {
+    // Unknown fields are ignored, as transcoding ignores them: a client may be newer than the gateway.
+    private readonly JsonBodyInspector inspector = new(
+        new JsonParser(JsonParser.Settings.Default.WithIgnoreUnknownFields(true).WithTypeRegistry(contracts.TypeRegistry)));
+
     public async Task InvokeAsync(HttpContext httpContext)
     {
-        var isTranscodedCall = httpContext.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>() is not null;
-        var canHaveBody = httpContext.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody ?? false;
-        if (!isTranscodedCall || !canHaveBody)
+        var transcoding = httpContext.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
+        if (transcoding is null || transcoding.HttpRule.Body.Length == 0)
         {
             await next(httpContext).ConfigureAwait(false);
             return;
@@ -56,7 +63,8 @@ public sealed class JsonRequestBodyGuard(
             return;
         }
 
-        if (IsUtf8Json(request) && SyntaxError(body) is { } problem)
+        var target = BodyMessage(transcoding);
+        if (target is not null && IsUtf8Json(request) && inspector.Problem(body, target) is { } problem)
         {
             await RejectMalformedAsync(httpContext, problem).ConfigureAwait(false);
             return;
@@ -65,6 +73,20 @@ public sealed class JsonRequestBodyGuard(
         // Transcoding reads the body again from the start.
         request.Body = new MemoryStream(body, writable: false);
         await next(httpContext).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The message the JSON body holds: the whole request for <c>body: "*"</c>, else the named request field's
+    /// message. Null where the body is not a JSON object of a message (raw HttpBody, repeated or scalar fields);
+    /// transcoding alone checks those.
+    /// </summary>
+    private static MessageDescriptor? BodyMessage(GrpcJsonTranscodingMetadata transcoding)
+    {
+        var input = transcoding.MethodDescriptor.InputType;
+        var message = transcoding.HttpRule.Body == "*"
+            ? input
+            : input.FindFieldByName(transcoding.HttpRule.Body) is { IsRepeated: false, FieldType: FieldType.Message } field ? field.MessageType : null;
+        return message?.FullName == HttpBody.Descriptor.FullName ? null : message;
     }
 
     /// <summary>Reads at most <paramref name="limit"/> + 1 bytes: enough to know the body is too large without buffering all of it.</summary>
@@ -97,28 +119,6 @@ public sealed class JsonRequestBodyGuard(
         var isUtf8 = !mediaType.Charset.HasValue
             || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase);
         return isJson && isUtf8;
-    }
-
-    private static string? SyntaxError(byte[] body)
-    {
-        if (body.Length == 0)
-        {
-            return "Request body is empty; this method expects a JSON body.";
-        }
-
-        try
-        {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-            while (reader.Read())
-            {
-            }
-
-            return null;
-        }
-        catch (JsonException malformed)
-        {
-            return $"Request body is not valid JSON: {malformed.Message}";
-        }
     }
 
     private Task RejectMalformedAsync(HttpContext httpContext, string problem)

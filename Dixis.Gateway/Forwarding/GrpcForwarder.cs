@@ -130,9 +130,20 @@ public sealed class GrpcForwarder(ILogger<GrpcForwarder> logger)
     /// <summary>
     /// Re-raises a downstream failure unchanged: same status code and message, and its trailers
     /// (grpc-status-details-bin included), which every protocol of the gateway turns into its own error shape.
+    /// A failure raised by the gateway's own client before the service answered (connection refused, name not
+    /// resolved) keeps its code, but its message, which names internal addresses, stays in the gateway's log.
     /// </summary>
     private RpcException Relayed(RpcException failure, ServerCallContext context)
     {
+        if (failure.Status.DebugException is { } clientSideCause)
+        {
+            GatewayLog.DownstreamUnreachable(logger, context.Method, failure.StatusCode, clientSideCause);
+            var message = failure.StatusCode == StatusCode.Unavailable
+                ? $"The service that serves {context.Method} is unavailable; try again later."
+                : $"The call to the service that serves {context.Method} failed before it answered.";
+            return new RpcException(new Status(failure.StatusCode, message));
+        }
+
         GatewayLog.DownstreamFailed(logger, context.Method, failure.StatusCode);
         return new RpcException(failure.Status, MetadataRelay.ResponseMetadata(failure.Trailers));
     }

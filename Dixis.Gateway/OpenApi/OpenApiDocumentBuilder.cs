@@ -162,9 +162,13 @@ public sealed class OpenApiDocumentBuilder(ContractDescriptors contracts, ProtoC
         var success = method.IsServerStreaming
             ? "OK. Server streaming: the messages follow one another as JSON objects while the call runs."
             : "OK";
+        // google.api.HttpBody is sent as its own content (a label PDF, say), not as JSON.
+        var successContent = method.OutputType.FullName == HttpBody.Descriptor.FullName
+            ? new JsonObject { ["*/*"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "binary" } } }
+            : JsonContent(responseSchema);
         operation["responses"] = new JsonObject
         {
-            ["200"] = new JsonObject { ["description"] = success, ["content"] = JsonContent(responseSchema) },
+            ["200"] = new JsonObject { ["description"] = success, ["content"] = successContent },
             ["default"] = new JsonObject
             {
                 ["description"] = "Error: a google.rpc.Status with the gRPC code, a message and typed details; the HTTP status matches the code.",

@@ -1,0 +1,52 @@
+using Dixis.Contracts.Catalog.V1;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Dixis.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// A real gRPC implementation of the ProductService contract, hosted in-process behind the gateway in place
+/// of the catalog's own (whose product methods come in a later issue). It records what reaches it and answers
+/// with a rich error for the product id <see cref="InvalidProductId"/>.
+/// </summary>
+public sealed class RecordingProductService(DownstreamRecorder recorder) : ProductService.ProductServiceBase
+{
+    public const string InvalidProductId = "not-a-valid-id";
+    public const string ErrorMessage = "product_id is not a valid product id.";
+
+    public override async Task<Product> GetProduct(GetProductRequest request, ServerCallContext context)
+    {
+        recorder.Record(context);
+        if (request.ProductId == InvalidProductId)
+        {
+            var status = new Google.Rpc.Status
+            {
+                Code = (int)Code.InvalidArgument,
+                Message = ErrorMessage,
+                Details =
+                {
+                    Any.Pack(new BadRequest
+                    {
+                        FieldViolations =
+                        {
+                            new BadRequest.Types.FieldViolation { Field = "product_id", Description = "Must be an id issued by the catalog." },
+                        },
+                    }),
+                },
+            };
+            throw status.ToRpcException();
+        }
+
+        await context.WriteResponseHeadersAsync(new Metadata { { "x-downstream-header", "from-product-service" } });
+        context.ResponseTrailers.Add("x-downstream-trailer", "done");
+        return new Product { Id = request.ProductId };
+    }
+
+    /// <summary>Implemented here so that a call the gateway refuses is provably refused by the gateway.</summary>
+    public override Task<BatchGetVariantsResponse> BatchGetVariants(BatchGetVariantsRequest request, ServerCallContext context)
+    {
+        recorder.Record(context);
+        return Task.FromResult(new BatchGetVariantsResponse());
+    }
+}
