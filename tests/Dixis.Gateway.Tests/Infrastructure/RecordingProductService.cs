@@ -49,4 +49,26 @@ public sealed class RecordingProductService(DownstreamRecorder recorder) : Produ
         recorder.Record(context);
         return Task.FromResult(new BatchGetVariantsResponse());
     }
+
+    /// <summary>Counts the rows it receives; a row for <see cref="InvalidProductId"/> fails the whole import with a rich error.</summary>
+    public override async Task<ImportProductsResponse> ImportProducts(IAsyncStreamReader<ImportProductsRequest> requestStream, ServerCallContext context)
+    {
+        recorder.Record(context);
+        var received = 0L;
+        await foreach (var row in requestStream.ReadAllAsync(context.CancellationToken))
+        {
+            received++;
+            if (row.Product?.Id == InvalidProductId)
+            {
+                throw new Google.Rpc.Status
+                {
+                    Code = (int)Code.InvalidArgument,
+                    Message = $"Row {received}: {ErrorMessage}",
+                    Details = { Any.Pack(new BadRequest { FieldViolations = { new BadRequest.Types.FieldViolation { Field = "product.id" } } }) },
+                }.ToRpcException();
+            }
+        }
+
+        return new ImportProductsResponse { ReceivedCount = received, CreatedCount = received };
+    }
 }
