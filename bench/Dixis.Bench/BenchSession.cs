@@ -13,6 +13,8 @@ namespace Dixis.Bench;
 /// </summary>
 public sealed class BenchSession(BenchArguments arguments, TextWriter results, ProgressLog progress, TimeProvider timeProvider)
 {
+    private const int FirstRunWarmUpFactor = 3;
+
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var scenario = arguments.Scenario;
@@ -28,17 +30,20 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
             using var http = GrpcStatusProbe.CreateClient();
             var probe = new GrpcStatusProbe(http);
             var h2load = new H2LoadDriver(h2loadPath, work);
-            var settings = new LoadSettings(arguments.Duration, arguments.WarmUp, arguments.Connections);
+            var later = new LoadSettings(arguments.Duration, arguments.WarmUp, arguments.Connections);
+            var firstRun = later with { WarmUp = arguments.WarmUp * FirstRunWarmUpFactor };
 
             progress.Step("starting the echo server (Release)");
             await using var echo = await EchoServer.StartAsync(probe, timeProvider, cancellationToken);
-            await using var platform = scenario.Target == ScenarioTarget.Gateway
+            await using var platform = scenario.Target == ScenarioTarget.Platform
                 ? await StartPlatformAsync(cancellationToken)
                 : null;
 
             var runs = new List<IReadOnlyList<ScenarioMeasurement>>();
             for (var run = 1; run <= arguments.Runs; run++)
             {
+                // Freshly started processes are still compiling hot paths (tiered JIT): the first run warms up longer.
+                var settings = run == 1 ? firstRun : later;
                 progress.Step($"run {run}/{arguments.Runs}: echo ceiling ({Describe(settings)})");
                 var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo.Endpoint, settings, cancellationToken);
                 List<ScenarioMeasurement> rows = [new(ScenarioCatalog.Echo.Name, "grpc", ceiling, 1.0, [Peak(echo.Measured)])];
@@ -47,8 +52,8 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 {
                     progress.Step($"run {run}/{arguments.Runs}: {scenario.Name} ({Describe(settings)})");
                     var load = scenario.Protocol == ScenarioProtocol.Grpc
-                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.GatewayGrpc, settings, cancellationToken)
-                        : await new WrkDriver(wrkPath!, work).RunAsync(scenario, platform.GatewayHttp, settings, cancellationToken);
+                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, cancellationToken)
+                        : await new WrkDriver(wrkPath!, work).RunAsync(scenario, platform.Endpoint(scenario.Resource, "http"), settings, cancellationToken);
                     rows.Add(new(
                         scenario.Name,
                         scenario.Protocol.ToString().ToLowerInvariant(),
@@ -85,7 +90,7 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         var engines = arguments.UseInstalledEngines ? "Redis/MongoDB when installed" : "embedded SQLite and in-memory cache";
         progress.Step($"starting the platform through the AppHost (Release, {engines}); waiting until every resource is healthy");
         var platform = await AppHostPlatform.StartAsync(arguments.UseInstalledEngines, cancellationToken);
-        progress.Step($"platform up: gateway grpc {platform.GatewayGrpc}, http {platform.GatewayHttp}; processes: {string.Join(", ", platform.Processes.Select(p => $"{p.Name} ({p.Pid})"))}");
+        progress.Step($"platform up: gateway grpc {platform.Endpoint("gateway", "grpc")}, http {platform.Endpoint("gateway", "http")}; processes: {string.Join(", ", platform.Processes.Select(p => $"{p.Name} ({p.Pid})"))}");
         return platform;
     }
 

@@ -16,13 +16,19 @@ public sealed class AppHostPlatform : IPlatformUnderTest
     {
         this.platform = platform;
         this.dataDirectory = dataDirectory;
-        GatewayGrpc = platform.Endpoint("gateway", "grpc");
-        GatewayHttp = platform.Endpoint("gateway", "http");
     }
 
-    public Uri GatewayGrpc { get; }
-
-    public Uri GatewayHttp { get; }
+    public Uri Endpoint(string resource, string endpoint)
+    {
+        try
+        {
+            return platform.Endpoint(resource, endpoint);
+        }
+        catch (KeyNotFoundException missing)
+        {
+            throw new BenchFailedException(missing.Message, missing);
+        }
+    }
 
     /// <summary>Every resource with a running process (services, gateway, and Redis or MongoDB when they run).</summary>
     public IReadOnlyList<MeasuredProcess> Processes =>

@@ -3,11 +3,9 @@ namespace Dixis.Bench.Processes;
 /// <summary>The whole platform, running in Release, whose gateway a scenario drives; disposing it stops every process.</summary>
 public interface IPlatformUnderTest : IAsyncDisposable
 {
-    /// <summary>The gateway's native gRPC endpoint (cleartext HTTP/2).</summary>
-    Uri GatewayGrpc { get; }
-
-    /// <summary>The gateway's HTTP/1.1 endpoint (JSON, gRPC-Web).</summary>
-    Uri GatewayHttp { get; }
+    /// <summary>A resource's endpoint URL, e.g. <c>Endpoint("gateway", "grpc")</c>.</summary>
+    /// <exception cref="BenchFailedException">No such resource or endpoint.</exception>
+    Uri Endpoint(string resource, string endpoint);
 
     /// <summary>Every platform process, for the peak-memory column.</summary>
     IReadOnlyList<MeasuredProcess> Processes { get; }

@@ -23,6 +23,9 @@ public sealed record Scenario(
     string Path,
     ReadOnlyMemory<byte> Body)
 {
+    /// <summary>The platform resource whose endpoint gets the load (<c>grpc</c> for gRPC, <c>http</c> for JSON).</summary>
+    public string Resource { get; init; } = "gateway";
+
     /// <summary>Extra request headers, e.g. <c>authorization</c> for signed-in scenarios.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
@@ -32,9 +35,9 @@ public sealed record Scenario(
 
     /// <summary>A JSON GET of <paramref name="path"/> on the gateway's <c>http</c> endpoint.</summary>
     public static Scenario JsonGet(string name, string description, string path) =>
-        new(name, description, ScenarioTarget.Gateway, ScenarioProtocol.Json, "GET", path, ReadOnlyMemory<byte>.Empty);
+        new(name, description, ScenarioTarget.Platform, ScenarioProtocol.Json, "GET", path, ReadOnlyMemory<byte>.Empty);
 
     /// <summary>A JSON POST of <paramref name="json"/> to <paramref name="path"/> on the gateway's <c>http</c> endpoint.</summary>
     public static Scenario JsonPost(string name, string description, string path, string json) =>
-        new(name, description, ScenarioTarget.Gateway, ScenarioProtocol.Json, "POST", path, System.Text.Encoding.UTF8.GetBytes(json));
+        new(name, description, ScenarioTarget.Platform, ScenarioProtocol.Json, "POST", path, System.Text.Encoding.UTF8.GetBytes(json));
 }

@@ -23,9 +23,15 @@ public static class ScenarioCatalog
         Scenario.Grpc(
             "gateway.category-tree",
             "GetCategoryTree as native gRPC through the gateway to Catalog (all languages)",
-            ScenarioTarget.Gateway,
+            ScenarioTarget.Platform,
             CategoryService.Descriptor.FindMethodByName(nameof(CategoryService.CategoryServiceClient.GetCategoryTree)),
             new GetCategoryTreeRequest()),
+        Scenario.Grpc(
+            "catalog.category-tree",
+            "GetCategoryTree as native gRPC straight to Catalog, no gateway: splits the gateway figure into its parts",
+            ScenarioTarget.Platform,
+            CategoryService.Descriptor.FindMethodByName(nameof(CategoryService.CategoryServiceClient.GetCategoryTree)),
+            new GetCategoryTreeRequest()) with { Resource = "catalog" },
         Scenario.JsonGet(
             "gateway.category-tree.json",
             "GET /v1/categories:tree as JSON through the gateway to Catalog (all languages)",

@@ -6,6 +6,9 @@ public enum ScenarioTarget
     /// <summary>The trivial echo server: the machine's ceiling, no platform started.</summary>
     EchoServer,
 
-    /// <summary>The platform's gateway, started through the AppHost in Release.</summary>
-    Gateway,
+    /// <summary>
+    /// A resource of the platform, started through the AppHost in Release: the gateway, or
+    /// (to split a gateway figure into its parts) a service directly, as named by <see cref="Scenario.Resource"/>.
+    /// </summary>
+    Platform,
 }
