@@ -20,7 +20,6 @@ public sealed class StartupTests(PlatformFixture fixture)
             Assert.Equal(ResourceState.Running, resource.State);
             Assert.Equal(ResourceHealth.Healthy, resource.Health);
             Assert.NotNull(resource.ProcessId);
-            Assert.Equal(0, resource.Restarts);
         }
 
         var ports = resources.SelectMany(r => r.Endpoints).Select(e => e.Port).ToList();
