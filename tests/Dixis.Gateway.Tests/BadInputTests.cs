@@ -134,4 +134,22 @@ public sealed class BadInputTests(GatewayFixture fixture)
 
         Assert.Equal(StatusCode.ResourceExhausted, failure.StatusCode);
     }
+
+    [Fact]
+    public async Task Unknown_grpc_method_gets_unimplemented()
+    {
+        using var channel = fixture.GrpcChannel();
+        var unknown = new Method<Google.Protobuf.WellKnownTypes.Empty, Google.Protobuf.WellKnownTypes.Empty>(
+            MethodType.Unary,
+            "dixis.nothing.v1.NothingService",
+            "DoNothing",
+            Marshallers.Create(message => Google.Protobuf.MessageExtensions.ToByteArray(message), Google.Protobuf.WellKnownTypes.Empty.Parser.ParseFrom),
+            Marshallers.Create(message => Google.Protobuf.MessageExtensions.ToByteArray(message), Google.Protobuf.WellKnownTypes.Empty.Parser.ParseFrom));
+
+        var failure = await Assert.ThrowsAsync<RpcException>(() => channel.CreateCallInvoker()
+            .AsyncUnaryCall(unknown, null, new CallOptions(cancellationToken: TestContext.Current.CancellationToken), new Google.Protobuf.WellKnownTypes.Empty())
+            .ResponseAsync);
+
+        Assert.Equal(StatusCode.Unimplemented, failure.StatusCode);
+    }
 }

@@ -16,7 +16,8 @@ namespace Dixis.Gateway.Tests.Infrastructure;
 /// </summary>
 public sealed class GatewayFactory(
     IReadOnlyDictionary<string, HttpMessageHandler> byPathPrefix,
-    IReadOnlyDictionary<string, HttpMessageHandler> byHost) : WebApplicationFactory<GrpcForwarder>
+    IReadOnlyDictionary<string, HttpMessageHandler> byHost,
+    IReadOnlyDictionary<string, string?>? settingOverrides = null) : WebApplicationFactory<GrpcForwarder>
 {
     public const string AllowedOrigin = "https://shop.dixis.test";
 
@@ -35,6 +36,11 @@ public sealed class GatewayFactory(
         foreach (var service in new[] { "auth", "catalog", "orders", "shipping" })
         {
             settings[$"services:{service}:grpc:0"] = $"http://{service}.test";
+        }
+
+        foreach (var (key, value) in settingOverrides ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
         }
 
         // Added last, so these win over the gateway's appsettings files.
