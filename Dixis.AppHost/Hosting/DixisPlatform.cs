@@ -259,6 +259,6 @@ public sealed partial class DixisPlatform : IAsyncDisposable
         to.Echo = from.Echo;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Every resource is healthy, {Seconds:0.0} s after start")]
+    [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Every resource is healthy, {Seconds:0.0} s after start")]
     private partial void LogAllReady(double seconds);
 }

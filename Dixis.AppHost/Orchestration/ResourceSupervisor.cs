@@ -152,7 +152,9 @@ internal sealed partial class ResourceSupervisor : IAsyncDisposable
                     _restarts++;
                 }
 
-                Update(ResourceState.Restarting, detail: $"restarting in {delay.TotalSeconds:0} s");
+                // Keep why the start failed visible next to when the next attempt comes.
+                var failure = Snapshot() is { State: ResourceState.FailedToStart, Detail: { } reason } ? $"could not start: {reason}; " : "";
+                Update(ResourceState.Restarting, detail: $"{failure}restarting in {delay.TotalSeconds:0} s");
                 LogRestarting(_resource.Name, delay.TotalSeconds);
                 await Task.Delay(delay, _time, stopping).ConfigureAwait(false);
             }
@@ -290,21 +292,21 @@ internal sealed partial class ResourceSupervisor : IAsyncDisposable
         _changed.Notify();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} started (pid {ProcessId})")]
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "{Resource} started (pid {ProcessId})")]
     private partial void LogStarted(string resource, int processId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} is {Health}: {Description}")]
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Resource} is {Health}: {Description}")]
     private partial void LogHealthChanged(string resource, ResourceHealth health, string description);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} exited with code {ExitCode}")]
+    [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "{Resource} exited with code {ExitCode}")]
     private partial void LogExited(string resource, int exitCode);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Resource} restarts in {DelaySeconds} s")]
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Resource} restarts in {DelaySeconds} s")]
     private partial void LogRestarting(string resource, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Resource} could not start '{Executable}': {Reason}")]
+    [LoggerMessage(EventId = 5, Level = LogLevel.Error, Message = "{Resource} could not start '{Executable}': {Reason}")]
     private partial void LogFailedToStart(string resource, string executable, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Resource} stopped (graceful: {Graceful})")]
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "{Resource} stopped (graceful: {Graceful})")]
     private partial void LogStopped(string resource, bool graceful);
 }

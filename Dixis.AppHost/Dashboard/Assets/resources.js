@@ -19,7 +19,7 @@
         };
         const health = r.state === "Skipped" ? "-" : r.health;
         set("state", r.state, cls("state", r.state));
-        set("health", health, cls("health", health));
+        set("health", health, cls("health", r.state === "Skipped" ? "none" : health));
         row.querySelector('[data-field="health"]').title = r.healthDescription || r.detail || "";
         set("pid", r.processId ?? "-");
         set("restarts", r.restarts);

@@ -52,7 +52,7 @@ internal static class ResourceListPage
                       <td class="name">{name}</td>
                       <td>{Html.Encode(resource.Kind)}</td>
                       <td><span class="badge state-{state.ToLowerInvariant()}" data-field="state">{state}</span></td>
-                      <td><span class="badge health-{health.ToLowerInvariant()}" data-field="health" title="{healthTitle}">{health}</span></td>
+                      <td><span class="badge health-{(resource.State == ResourceState.Skipped ? "none" : health.ToLowerInvariant())}" data-field="health" title="{healthTitle}">{health}</span></td>
                       <td class="endpoints">{endpoints}</td>
                       <td data-field="pid">{resource.ProcessId?.ToString(CultureInfo.InvariantCulture) ?? "-"}</td>
                       <td data-field="restarts">{resource.Restarts}</td>
