@@ -41,21 +41,22 @@ internal static class TelemetryRegistration
             telemetry.ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName));
         }
 
-        telemetry
-            .WithMetrics(metrics => metrics
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddRuntimeInstrumentation()
-                .AddMeter("Grpc.AspNetCore.Server", "Grpc.Net.Client", DixisSources)
-                .AddPrometheusExporter())
-            .WithTracing(tracing => tracing
+        telemetry.WithMetrics(metrics => metrics
+            .AddAspNetCoreInstrumentation()
+            .AddHttpClientInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddMeter("Grpc.AspNetCore.Server", "Grpc.Net.Client", DixisSources)
+            .AddPrometheusExporter());
+
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        {
+            // Spans are recorded only when something collects them: with no exporter every request would
+            // still pay for building activities nobody reads (it cost the gateway hop a measurable share).
+            telemetry.WithTracing(tracing => tracing
                 .AddSource(DixisSources)
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !IsProbe(context.Request.Path))
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
-        {
             telemetry.UseOtlpExporter();
         }
     }
