@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dixis.Persistence.Definitions;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Idempotency;
@@ -23,9 +22,8 @@ public sealed class MongoDocumentStore : IDocumentStore
     internal const string IdempotencyCollection = "_idempotency";
 
     private readonly MongoClient client;
-    private readonly ConcurrentDictionary<string, object> collections = new(StringComparer.Ordinal);
-    private readonly Lock initializationLock = new();
-    private Task? initialization;
+    private readonly DocumentCollectionCache collections;
+    private readonly RetryableInitialization initialization;
 
     /// <param name="connectionString">A MongoDB URI (<c>ConnectionStrings:mongo</c>).</param>
     /// <param name="definition">The service's declared collections.</param>
@@ -48,6 +46,8 @@ public sealed class MongoDocumentStore : IDocumentStore
         Outbox = new MongoOutbox(this, null);
         Idempotency = new MongoIdempotencyStore(this, null);
         OutboxQueue = new MongoOutboxQueue(this);
+        collections = new DocumentCollectionCache(definition);
+        initialization = new RetryableInitialization(CreateIndexesAsync);
     }
 
     public string Engine => EngineName;
@@ -70,22 +70,9 @@ public sealed class MongoDocumentStore : IDocumentStore
     internal TimeProvider TimeProvider { get; }
 
     public IDocumentCollection<T> Collection<T>(string name) =>
-        collections.GetOrAdd(name, static (n, store) => new MongoDocumentCollection<T>(store, store.Definition.Find<T>(n), null), this)
-            as IDocumentCollection<T>
-        ?? throw new InvalidOperationException($"Collection '{name}' holds {Definition.Collections.First(c => c.Name == name).DocumentType.Name} documents, not {typeof(T).Name}.");
+        collections.GetOrAdd<T, MongoDocumentStore>(name, static (definition, store) => new MongoDocumentCollection<T>(store, definition, null), this);
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        lock (initializationLock)
-        {
-            if (initialization is null || initialization.IsFaulted || initialization.IsCanceled)
-            {
-                initialization = CreateIndexesAsync();
-            }
-
-            return initialization.WaitAsync(cancellationToken);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => initialization.RunAsync(cancellationToken);
 
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Dixis.Persistence.Definitions;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Idempotency;
@@ -19,9 +18,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
 {
     private readonly string connectionString;
     private readonly SemaphoreSlim writeLock = new(1, 1);
-    private readonly ConcurrentDictionary<string, object> collections = new(StringComparer.Ordinal);
-    private readonly Lock initializationLock = new();
-    private Task? initialization;
+    private readonly DocumentCollectionCache collections;
+    private readonly RetryableInitialization initialization;
     private int disposed;
     private ITimer? checkpointTimer;
     private Task checkpoint = Task.CompletedTask;
@@ -44,6 +42,8 @@ public sealed class SqliteDocumentStore : IDocumentStore
         Outbox = new SqliteOutbox(this, null);
         Idempotency = new SqliteIdempotencyStore(this, null);
         OutboxQueue = new SqliteOutboxQueue(this);
+        collections = new DocumentCollectionCache(definition);
+        initialization = new RetryableInitialization(CreateSchemaAsync);
     }
 
     public string Engine => "sqlite";
@@ -64,23 +64,9 @@ public sealed class SqliteDocumentStore : IDocumentStore
     internal TimeProvider TimeProvider { get; }
 
     public IDocumentCollection<T> Collection<T>(string name) =>
-        collections.GetOrAdd(name, static (n, store) => new SqliteDocumentCollection<T>(store, store.Definition.Find<T>(n), null), this)
-            as IDocumentCollection<T>
-        ?? throw new InvalidOperationException($"Collection '{name}' holds {Definition.Collections.First(c => c.Name == name).DocumentType.Name} documents, not {typeof(T).Name}.");
+        collections.GetOrAdd<T, SqliteDocumentStore>(name, static (definition, store) => new SqliteDocumentCollection<T>(store, definition, null), this);
 
-    public Task InitializeAsync(CancellationToken cancellationToken = default)
-    {
-        lock (initializationLock)
-        {
-            // A failed start is retried by the next caller instead of being cached forever.
-            if (initialization is null || initialization.IsFaulted || initialization.IsCanceled)
-            {
-                initialization = CreateSchemaAsync();
-            }
-
-            return initialization.WaitAsync(cancellationToken);
-        }
-    }
+    public Task InitializeAsync(CancellationToken cancellationToken = default) => initialization.RunAsync(cancellationToken);
 
     public async Task<ITransaction> BeginTransactionAsync(CancellationToken cancellationToken = default)
     {

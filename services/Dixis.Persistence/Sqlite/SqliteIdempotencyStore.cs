@@ -1,5 +1,6 @@
 using Dixis.Persistence.Idempotency;
 using Dixis.Persistence.Transactions;
+using Microsoft.Data.Sqlite;
 
 namespace Dixis.Persistence.Sqlite;
 
@@ -42,10 +43,7 @@ internal sealed class SqliteIdempotencyStore(SqliteDocumentStore store, SqliteUn
                 }
             }
 
-            await using var read = connection.CreateCommand();
-            read.Transaction = tx;
-            read.CommandText = $"SELECT fingerprint, completed, response FROM {Table} WHERE key = @key";
-            read.Parameters.AddWithValue("@key", key);
+            await using var read = KeyCommand(connection, tx, $"SELECT fingerprint, completed, response FROM {Table} WHERE key = @key", key);
             await using var reader = await read.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
@@ -69,10 +67,8 @@ internal sealed class SqliteIdempotencyStore(SqliteDocumentStore store, SqliteUn
         ArgumentNullException.ThrowIfNull(response);
         return store.WriteAsync(transaction, async (connection, tx) =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = $"UPDATE {Table} SET completed = 1, response = @response WHERE key = @key AND completed = 0";
-            command.Parameters.AddWithValue("@key", key);
+            await using var command = KeyCommand(
+                connection, tx, $"UPDATE {Table} SET completed = 1, response = @response WHERE key = @key AND completed = 0", key);
             command.Parameters.AddWithValue("@response", response);
             return await command.ExecuteNonQueryAsync(cancellationToken) == 1
                 ? 1
@@ -95,11 +91,19 @@ internal sealed class SqliteIdempotencyStore(SqliteDocumentStore store, SqliteUn
         IdempotencyKey.Validate(key);
         return store.WriteAsync(transaction, async (connection, tx) =>
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = tx;
-            command.CommandText = $"DELETE FROM {Table} WHERE key = @key AND completed = 0";
-            command.Parameters.AddWithValue("@key", key);
+            await using var command = KeyCommand(connection, tx, $"DELETE FROM {Table} WHERE key = @key AND completed = 0", key);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>A statement on the one record <paramref name="key"/> names, enlisted in <paramref name="tx"/> when there is one.</summary>
+    /// <remarks>The caller owns (and disposes) the command and adds any further parameters.</remarks>
+    private static SqliteCommand KeyCommand(SqliteConnection connection, SqliteTransaction? tx, string sql, string key)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@key", key);
+        return command;
     }
 }
