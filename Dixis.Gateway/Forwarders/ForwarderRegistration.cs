@@ -16,26 +16,37 @@ public static class ForwarderRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.AddGrpcServiceClient<AddressService.AddressServiceClient>("auth");
-        builder.AddGrpcServiceClient<AuthService.AuthServiceClient>("auth");
-        builder.AddGrpcServiceClient<JwksService.JwksServiceClient>("auth");
-        builder.AddGrpcServiceClient<PartnerClientService.PartnerClientServiceClient>("auth");
-        builder.AddGrpcServiceClient<ProfileService.ProfileServiceClient>("auth");
-        builder.AddGrpcServiceClient<UserAdminService.UserAdminServiceClient>("auth");
-        builder.AddGrpcServiceClient<CategoryService.CategoryServiceClient>("catalog");
-        builder.AddGrpcServiceClient<InventoryService.InventoryServiceClient>("catalog");
-        builder.AddGrpcServiceClient<ProducerService.ProducerServiceClient>("catalog");
-        builder.AddGrpcServiceClient<ProductService.ProductServiceClient>("catalog");
-        builder.AddGrpcServiceClient<SearchService.SearchServiceClient>("catalog");
-        builder.AddGrpcServiceClient<CartService.CartServiceClient>("orders");
-        builder.AddGrpcServiceClient<OrderService.OrderServiceClient>("orders");
-        builder.AddGrpcServiceClient<PaymentService.PaymentServiceClient>("orders");
-        builder.AddGrpcServiceClient<RateService.RateServiceClient>("shipping");
-        builder.AddGrpcServiceClient<RateTableService.RateTableServiceClient>("shipping");
-        builder.AddGrpcServiceClient<ShipmentService.ShipmentServiceClient>("shipping");
-        builder.AddGrpcServiceClient<TrackingService.TrackingServiceClient>("shipping");
+        AddDownstream<AddressService.AddressServiceClient>(builder, "auth");
+        AddDownstream<AuthService.AuthServiceClient>(builder, "auth");
+        AddDownstream<JwksService.JwksServiceClient>(builder, "auth");
+        AddDownstream<PartnerClientService.PartnerClientServiceClient>(builder, "auth");
+        AddDownstream<ProfileService.ProfileServiceClient>(builder, "auth");
+        AddDownstream<UserAdminService.UserAdminServiceClient>(builder, "auth");
+        AddDownstream<CategoryService.CategoryServiceClient>(builder, "catalog");
+        AddDownstream<InventoryService.InventoryServiceClient>(builder, "catalog");
+        AddDownstream<ProducerService.ProducerServiceClient>(builder, "catalog");
+        AddDownstream<ProductService.ProductServiceClient>(builder, "catalog");
+        AddDownstream<SearchService.SearchServiceClient>(builder, "catalog");
+        AddDownstream<CartService.CartServiceClient>(builder, "orders");
+        AddDownstream<OrderService.OrderServiceClient>(builder, "orders");
+        AddDownstream<PaymentService.PaymentServiceClient>(builder, "orders");
+        AddDownstream<RateService.RateServiceClient>(builder, "shipping");
+        AddDownstream<RateTableService.RateTableServiceClient>(builder, "shipping");
+        AddDownstream<ShipmentService.ShipmentServiceClient>(builder, "shipping");
+        AddDownstream<TrackingService.TrackingServiceClient>(builder, "shipping");
         return builder;
     }
+
+    /// <summary>
+    /// <c>GrpcForwarder</c> passes the inbound call's deadline and cancellation in the CallOptions of every
+    /// forwarded call, so the propagation interceptor would only repeat that work (a linked token source and a
+    /// wrapped call per call). The HttpClientFactory request loggers write only at Information and Trace, which
+    /// the gateway's configuration turns off for <c>System.Net.Http.HttpClient</c>, yet each still ran two async
+    /// handlers and a log scope per forwarded call; the gRPC client's own log (<c>Grpc.Net.Client</c>) stays.
+    /// </summary>
+    private static void AddDownstream<TClient>(IHostApplicationBuilder builder, string serviceName)
+        where TClient : class =>
+        builder.AddGrpcServiceClient<TClient>(serviceName, propagateCallContext: false).RemoveAllLoggers();
 
     /// <summary>Maps every forwarder: native gRPC, gRPC-Web and (from the google.api.http rules) JSON.</summary>
     public static IEndpointRouteBuilder MapForwarders(this IEndpointRouteBuilder endpoints)

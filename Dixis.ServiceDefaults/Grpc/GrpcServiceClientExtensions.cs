@@ -17,6 +17,17 @@ public static partial class GrpcServiceClientExtensions
     /// <c>UNAVAILABLE</c> is retried only for methods the contract declares idempotent.
     /// </summary>
     public static IHttpClientBuilder AddGrpcServiceClient<TClient>(this IHostApplicationBuilder builder, string serviceName)
+        where TClient : class =>
+        builder.AddGrpcServiceClient<TClient>(serviceName, propagateCallContext: true);
+
+    /// <summary>
+    /// As <see cref="AddGrpcServiceClient{TClient}(IHostApplicationBuilder, string)"/>; with
+    /// <paramref name="propagateCallContext"/> false the inbound call's deadline and cancellation are not
+    /// propagated by an interceptor. Only for a caller that passes both in its own <c>CallOptions</c> on every
+    /// call (the gateway's forwarder): the interceptor would then compute the same values again and, because
+    /// both tokens are set, link them in a new CancellationTokenSource and wrap the call, on every call.
+    /// </summary>
+    public static IHttpClientBuilder AddGrpcServiceClient<TClient>(this IHostApplicationBuilder builder, string serviceName, bool propagateCallContext)
         where TClient : class
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -37,14 +48,19 @@ public static partial class GrpcServiceClientExtensions
             .Validate(options => options.InitialBackoff <= options.MaxBackoff, "Grpc:Client:InitialBackoff must not exceed Grpc:Client:MaxBackoff.")
             .ValidateOnStart();
 
-        return builder.Services
+        var clientBuilder = builder.Services
             .AddGrpcClient<TClient>(client => client.Address = new Uri($"http://_grpc.{serviceName}"))
             .ConfigureChannel((services, channel) =>
             {
                 var options = services.GetRequiredService<IOptions<GrpcClientDefaultsOptions>>().Value;
                 channel.ServiceConfig = IdempotentRetryPolicy.CreateServiceConfig(service, options);
-            })
-            .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
+            });
+        if (propagateCallContext)
+        {
+            clientBuilder.EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
+        }
+
+        return clientBuilder
             .AddInterceptor(services => new DefaultDeadlineInterceptor(
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<IOptions<GrpcClientDefaultsOptions>>().Value.DefaultDeadline));
