@@ -14,6 +14,9 @@ public sealed class SearchServiceForwarder(GrpcForwarder forwarder, SearchServic
     public override Task<SuggestProductsResponse> SuggestProducts(SuggestProductsRequest request, ServerCallContext context) =>
         forwarder.UnaryAsync(downstream.SuggestProductsAsync, request, context);
 
+    public override Task<SearchIndex> GetSearchIndex(GetSearchIndexRequest request, ServerCallContext context) =>
+        forwarder.UnaryAsync(downstream.GetSearchIndexAsync, request, context);
+
     public override Task<RebuildSearchIndexResponse> RebuildSearchIndex(RebuildSearchIndexRequest request, ServerCallContext context) =>
         forwarder.UnaryAsync(downstream.RebuildSearchIndexAsync, request, context);
 }
