@@ -1,7 +1,17 @@
+using Dixis.Catalog.Caching;
+using Dixis.Catalog.Categories;
+
 using Dixis.Catalog.Model;
+using Dixis.Catalog.Producers;
+using Dixis.Catalog.Products;
 using Dixis.Catalog.Repositories;
+using Dixis.Catalog.Search;
+using Dixis.Catalog.Search.Sync;
 using Dixis.Catalog.Seeding;
+using Dixis.Contracts.Catalog.V1;
 using Dixis.Persistence.Hosting;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
+using StackExchange.Redis;
 
 namespace Dixis.Catalog.Extensions;
 
@@ -12,20 +22,99 @@ public static class CatalogServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<CatalogOptions>()
-            .BindConfiguration(CatalogOptions.SectionName)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        builder.AddCallerIdentity();
+        AddOptions<CatalogOptions>(builder, CatalogOptions.SectionName);
+        AddOptions<InventoryOptions>(builder, InventoryOptions.SectionName);
+        AddOptions<SearchOptions>(builder, SearchOptions.SectionName);
+        AddOptions<ImportOptions>(builder, ImportOptions.SectionName);
 
-        builder.AddDocumentStore(ServiceName, store => store
-            .Collection<CategoryRecord>(CategoryRepository.CollectionName, categories => categories
-                .Index("parentId", "position")
-                .Json(CatalogJsonContext.Default.CategoryRecord)));
+        builder.AddDocumentStore(ServiceName, DeclareCollections);
+        AddCache(builder);
 
-        builder.Services.AddSingleton<CategoryRepository>();
-        builder.Services.AddSingleton<CategoryTreeReader>();
-        builder.Services.AddHostedService<DemoCatalogSeeder>();
+        var services = builder.Services;
+        services.AddSingleton<CategoryRepository>();
+        services.AddSingleton<ProductRepository>();
+        services.AddSingleton<StockRepository>();
+        services.AddSingleton<CategoryDirectory>();
+        services.AddSingleton<CategoryWriter>();
+        services.AddSingleton<ProducerDirectory>();
+        services.AddSingleton<ProducerReader>();
+        services.AddSingleton<ProducerWriter>();
+        services.AddSingleton<ProductValidator>();
+        services.AddSingleton<ProductReader>();
+        services.AddSingleton<ProductWriter>();
+        services.AddSingleton<ProductImporter>();
+        services.AddSingleton<VariantSnapshots>();
+        services.AddSingleton<CatalogChanges>();
 
+        services.AddSingleton<SearchIndexSignal>();
+        services.AddSingleton<ProductCounts>();
+
+        services.AddHostedService<DemoCatalogSeeder>();
         return builder;
     }
+
+    private static void DeclareCollections(Persistence.Definitions.DocumentStoreBuilder store) => store
+        .Collection<CategoryRecord>(CatalogCollections.Categories, categories => categories
+            .Index("parentId", "position")
+            .Json(CatalogJsonContext.Default.CategoryRecord))
+        .Collection<ProductRecord>(CatalogCollections.Products, products => products
+            .UniqueIndex("slug")
+            .Index("producerId", "createTimeMs")
+            .Index("categoryId", "createTimeMs")
+            .Index("status", "createTimeMs")
+            .Index("updateTimeMs")
+            .ShardKey("producerId")
+            .Json(CatalogJsonContext.Default.ProductRecord))
+        .Collection<ProducerRecord>(CatalogCollections.Producers, producers => producers
+            .UniqueIndex("slug")
+            .Index("state", "sortName")
+            .Index("updateTimeMs")
+            .Json(CatalogJsonContext.Default.ProducerRecord))
+        .Collection<StockRecord>(CatalogCollections.Stock, stock => stock
+            .Index("productId")
+            .Index("updateTimeMs")
+            .ShardKey("productId")
+            .Json(CatalogJsonContext.Default.StockRecord))
+        .Collection<ReservationRecord>(CatalogCollections.Reservations, reservations => reservations
+            .Index("state", "expireTimeMs")
+            .Json(CatalogJsonContext.Default.ReservationRecord))
+        .Collection<StockAdjustmentRecord>(CatalogCollections.StockAdjustments, adjustments => adjustments
+            .Index("sku", "createTimeMs")
+            .ShardKey("sku")
+            .Json(CatalogJsonContext.Default.StockAdjustmentRecord));
+
+    /// <summary>
+    /// HybridCache: memory always, Redis as the second tier when <c>ConnectionStrings:cache</c> is set (sharing
+    /// the service defaults' connection), with cross-replica invalidation over Redis pub/sub.
+    /// </summary>
+    private static void AddCache(IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHybridCache()
+            .AddSerializer<Cached<Product>, CachedMessageSerializer<Product>>()
+            .AddSerializer<Cached<Producer>, CachedMessageSerializer<Producer>>()
+            .AddSerializer<Cached<CategoryTree>, CachedMessageSerializer<CategoryTree>>();
+        services.AddSingleton<CatalogCache>();
+        services.AddSingleton<CacheInstance>();
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("cache")))
+        {
+            services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CacheInvalidation>(sp));
+            return;
+        }
+
+        services.AddStackExchangeRedisCache(_ => { });
+        services.AddOptions<RedisCacheOptions>().Configure<IServiceProvider>((redis, provider) =>
+        {
+            redis.InstanceName = "dixis:catalog:";
+            redis.ConnectionMultiplexerFactory = () => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>());
+        });
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CacheInvalidation>(sp, sp.GetRequiredService<IConnectionMultiplexer>()));
+        services.AddHostedService<CacheInvalidationListener>();
+    }
+
+    private static void AddOptions<TOptions>(IHostApplicationBuilder builder, string section)
+        where TOptions : class =>
+        builder.Services.AddOptions<TOptions>().BindConfiguration(section).ValidateDataAnnotations().ValidateOnStart();
 }

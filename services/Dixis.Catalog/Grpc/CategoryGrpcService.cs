@@ -1,33 +1,54 @@
-using System.Text.RegularExpressions;
-using Dixis.Catalog.Repositories;
+using Dixis.Catalog.Categories;
+using Dixis.Catalog.Model;
+using Dixis.Catalog.Text;
 using Dixis.Contracts.Catalog.V1;
 using Dixis.ServiceDefaults.Grpc;
+using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 
 namespace Dixis.Catalog.Grpc;
 
-/// <summary>
-/// <c>dixis.catalog.v1.CategoryService</c>. Only the tree read is implemented in this issue; the other
-/// methods are not overridden and answer <c>UNIMPLEMENTED</c>.
-/// </summary>
-public sealed partial class CategoryGrpcService(CategoryTreeReader treeReader) : CategoryService.CategoryServiceBase
+/// <summary><c>dixis.catalog.v1.CategoryService</c>: the category tree. Reads are cached; writes are for administrators.</summary>
+public sealed class CategoryGrpcService(CategoryDirectory directory, CategoryWriter writer) : CategoryService.CategoryServiceBase
 {
-    public const string ErrorDomain = "dixis.catalog";
+    public const string ErrorDomain = CatalogErrors.Domain;
 
     public override async Task<CategoryTree> GetCategoryTree(GetCategoryTreeRequest request, ServerCallContext context)
     {
         var language = request.LanguageCode;
-        if (language.Length > 0 && !LanguageCode().IsMatch(language))
+        if (language.Length > 0 && !LocalizedTextRules.IsLanguageCode(language))
         {
-            throw RpcErrors.InvalidField(ErrorDomain, "language_code", $"'{Truncate(language)}' is not a BCP-47 language code such as 'el' or 'en'.");
+            throw RpcErrors.InvalidField(ErrorDomain, "language_code", $"'{LocalizedTextRules.Shorten(language)}' is not a BCP-47 language code such as 'el' or 'en'.");
         }
 
-        return await treeReader.GetAsync(language, context.CancellationToken);
+        return await directory.GetTreeAsync(language, context.CancellationToken);
     }
 
-    /// <summary>The echoed value is cut so that an oversized input does not make an oversized error.</summary>
-    private static string Truncate(string value) => value.Length <= 32 ? value : string.Concat(value.AsSpan(0, 32), "…");
+    public override async Task<Category> GetCategory(GetCategoryRequest request, ServerCallContext context)
+    {
+        if (string.IsNullOrEmpty(request.CategoryId))
+        {
+            throw RpcErrors.InvalidField(ErrorDomain, "category_id", "is required.");
+        }
 
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$", RegexOptions.CultureInvariant)]
-    private static partial Regex LanguageCode();
+        return (await directory.GetIndexAsync(context.CancellationToken)).Find(request.CategoryId) ?? throw CatalogErrors.CategoryNotFound(request.CategoryId);
+    }
+
+    public override Task<Category> CreateCategory(CreateCategoryRequest request, ServerCallContext context) =>
+        writer.CreateAsync(request.Category ?? new Category(), context.CancellationToken);
+
+    public override Task<Category> UpdateCategory(UpdateCategoryRequest request, ServerCallContext context) =>
+        writer.UpdateAsync(request.Category ?? new Category(), request.UpdateMask, context.CancellationToken);
+
+    public override Task<Category> MoveCategory(MoveCategoryRequest request, ServerCallContext context) =>
+        writer.MoveAsync(request, context.CancellationToken);
+
+    public override Task<ReorderCategoriesResponse> ReorderCategories(ReorderCategoriesRequest request, ServerCallContext context) =>
+        writer.ReorderAsync(request, context.CancellationToken);
+
+    public override async Task<Empty> DeleteCategory(DeleteCategoryRequest request, ServerCallContext context)
+    {
+        await writer.DeleteAsync(request.CategoryId, context.CancellationToken);
+        return new Empty();
+    }
 }

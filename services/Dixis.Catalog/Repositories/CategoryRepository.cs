@@ -8,33 +8,18 @@ namespace Dixis.Catalog.Repositories;
 /// <summary>Categories in the catalog's document store.</summary>
 public sealed class CategoryRepository(IDocumentStore store)
 {
-    public const string CollectionName = "categories";
-
-    private const int PageSize = 200;
-
-    private IDocumentCollection<CategoryRecord> Categories => store.Collection<CategoryRecord>(CollectionName);
+    public IDocumentCollection<CategoryRecord> Categories => store.Collection<CategoryRecord>(CatalogCollections.Categories);
 
     /// <summary>Every category, in no particular order.</summary>
-    public async Task<IReadOnlyList<Document<CategoryRecord>>> ListAllAsync(CancellationToken cancellationToken)
-    {
-        var all = new List<Document<CategoryRecord>>();
-        string? pageToken = null;
-        do
-        {
-            var page = await Categories.QueryAsync(new Query { PageSize = PageSize, PageToken = pageToken }, cancellationToken);
-            all.AddRange(page.Items);
-            pageToken = page.NextPageToken;
-        }
-        while (pageToken is not null);
+    public Task<List<Document<CategoryRecord>>> ListAllAsync(CancellationToken cancellationToken) =>
+        Categories.ListAllAsync(filter: null, cancellationToken);
 
-        return all;
-    }
+    public async Task<bool> AnyAsync(CancellationToken cancellationToken) =>
+        (await Categories.QueryAsync(new Query { PageSize = 1 }, cancellationToken)).Items.Count > 0;
 
-    public async Task<bool> AnyAsync(CancellationToken cancellationToken)
-    {
-        var page = await Categories.QueryAsync(new Query { PageSize = 1 }, cancellationToken);
-        return page.Items.Count > 0;
-    }
+    /// <summary>The children of <paramref name="parentId"/> (the roots for null).</summary>
+    public Task<List<Document<CategoryRecord>>> ChildrenOfAsync(string? parentId, CancellationToken cancellationToken) =>
+        Categories.ListAllAsync(Filter.Eq("parentId", parentId), cancellationToken);
 
     /// <summary>Inserts the category unless one with this id exists; true when it was inserted.</summary>
     public async Task<bool> InsertIfAbsentAsync(string id, CategoryRecord category, CancellationToken cancellationToken)

@@ -1,7 +1,7 @@
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Contracts.Common.V1;
 
-namespace Dixis.Catalog.Model;
+namespace Dixis.Catalog.Categories;
 
 /// <summary>
 /// Narrows every text of a tree to one language: the requested one, else the market's default,

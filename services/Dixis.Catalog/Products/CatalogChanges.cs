@@ -1,0 +1,41 @@
+using Dixis.Catalog.Caching;
+using Dixis.Catalog.Search.Sync;
+
+namespace Dixis.Catalog.Products;
+
+/// <summary>
+/// What every catalog write does after it commits: drop the cached entries it made stale (here and on other
+/// replicas) and wake the search index. One place, so no writer forgets one of them.
+/// </summary>
+public sealed class CatalogChanges(CacheInvalidation invalidation, SearchIndexSignal searchIndex)
+{
+    /// <summary>A product's fields, status or category changed (or it was created).</summary>
+    public Task ProductsChangedAsync(IEnumerable<string> productIds, IEnumerable<string> slugs, CancellationToken cancellationToken)
+    {
+        searchIndex.Notify();
+        return invalidation.InvalidateAsync(
+            [.. productIds.Select(CacheTags.Product), .. slugs.Select(CacheTags.Slug), CacheTags.CategoryTree],
+            cancellationToken);
+    }
+
+    /// <summary>Stock of these products changed: their variants' <c>in_stock</c> and the in-stock filter may differ.</summary>
+    public Task StockChangedAsync(IEnumerable<string> productIds, CancellationToken cancellationToken)
+    {
+        searchIndex.Notify();
+        return invalidation.InvalidateAsync([.. productIds.Distinct(StringComparer.Ordinal).Select(CacheTags.Product)], cancellationToken);
+    }
+
+    /// <summary>A producer changed: its name and state show in its products' search hits and visibility.</summary>
+    public Task ProducerChangedAsync(string producerId, CancellationToken cancellationToken)
+    {
+        searchIndex.Notify();
+        return invalidation.InvalidateAsync([CacheTags.Producer(producerId), CacheTags.CategoryTree], cancellationToken);
+    }
+
+    /// <summary>The category tree changed: names, places, order.</summary>
+    public Task CategoriesChangedAsync(CancellationToken cancellationToken)
+    {
+        searchIndex.Notify();
+        return invalidation.InvalidateAsync([CacheTags.CategoryTree], cancellationToken);
+    }
+}

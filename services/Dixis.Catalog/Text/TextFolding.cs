@@ -1,0 +1,27 @@
+using System.Globalization;
+using System.Text;
+
+namespace Dixis.Catalog.Text;
+
+/// <summary>
+/// Case and accent folding for ordering and prefix matching outside the search engine (producer names,
+/// category names): <c>Ελαιόλαδο</c> and <c>ελαιολαδο</c> fold to the same key, as <c>Rosé</c> and <c>rose</c> do.
+/// </summary>
+public static class TextFolding
+{
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        foreach (var character in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(character) != UnicodeCategory.NonSpacingMark)
+            {
+                // Final sigma folds to sigma, so a word typed without it still matches.
+                folded.Append(character == 'ς' ? 'σ' : char.ToLowerInvariant(character));
+            }
+        }
+
+        return folded.ToString().Normalize(NormalizationForm.FormC);
+    }
+}
