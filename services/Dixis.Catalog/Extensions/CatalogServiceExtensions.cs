@@ -1,5 +1,6 @@
 using Dixis.Catalog.Caching;
 using Dixis.Catalog.Categories;
+using Dixis.Catalog.Inventory;
 
 using Dixis.Catalog.Model;
 using Dixis.Catalog.Producers;
@@ -46,6 +47,9 @@ public static class CatalogServiceExtensions
         services.AddSingleton<ProductImporter>();
         services.AddSingleton<VariantSnapshots>();
         services.AddSingleton<CatalogChanges>();
+        services.AddSingleton<StockLedger>();
+        services.AddSingleton<ReservationLedger>();
+        services.AddHostedService<ReservationSweeper>();
 
         services.AddSingleton<SearchIndexSignal>();
         services.AddSingleton<ProductCounts>();
