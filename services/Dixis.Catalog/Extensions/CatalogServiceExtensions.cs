@@ -11,6 +11,7 @@ using Dixis.Catalog.Search.Sync;
 using Dixis.Catalog.Seeding;
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Persistence.Hosting;
+using Dixis.ServiceDefaults.Health;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using StackExchange.Redis;
 
@@ -52,7 +53,15 @@ public static class CatalogServiceExtensions
         services.AddHostedService<ReservationSweeper>();
 
         services.AddSingleton<SearchIndexSignal>();
+        services.AddSingleton<SearchIndexStatus>();
+        services.AddSingleton<SearchIndexSynchronizer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexSynchronizer>());
+        services.AddHealthChecks().AddCheck<SearchIndexHealthCheck>("search", tags: [HealthCheckTags.Ready]);
         services.AddSingleton<ProductCounts>();
+        services.AddSingleton<SearchRequestReader>();
+        services.AddSingleton<ProductSearch>();
+        services.AddSingleton<ProductSuggestions>();
+        services.AddSingleton<CatalogMetrics>();
 
         services.AddHostedService<DemoCatalogSeeder>();
         return builder;

@@ -37,6 +37,10 @@ public interface IDocumentCollection<T>
     /// <exception cref="ArgumentException">Page size out of range, malformed page token, or a field that is not indexed.</exception>
     Task<Page<T>> QueryAsync(Query query, CancellationToken cancellationToken = default);
 
+    /// <summary>The number of documents matching <paramref name="filter"/> (over declared indexed fields; null counts all).</summary>
+    /// <exception cref="ArgumentException">A field that is not indexed.</exception>
+    Task<long> CountAsync(Filter? filter, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Applies <paramref name="update"/> to the document only if <paramref name="condition"/> holds, as one
     /// atomic operation on the server (never read-modify-write), and bumps the version.

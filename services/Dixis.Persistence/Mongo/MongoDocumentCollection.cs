@@ -115,6 +115,13 @@ internal sealed class MongoDocumentCollection<T>(
         return new Page<T>(items, next);
     }
 
+    public async Task<long> CountAsync(Filter? filter, CancellationToken cancellationToken = default)
+    {
+        var plan = QueryPlan.Create(new Query { Filter = filter, PageSize = 1 }, definition, store.Options.MaxPageSize);
+        await store.InitializeAsync(cancellationToken);
+        return await collection.CountAsync(Session, plan.Filter is null ? new BsonDocument() : MongoFilterRenderer.Render(plan.Filter), cancellationToken);
+    }
+
     private static BsonDocument ById(string id) => new(FieldPath.Id, id);
 
     private Document<T> ToDocument(BsonDocument document)

@@ -29,6 +29,11 @@ internal static class MongoSessionOperations
     public static IFindFluent<BsonDocument, BsonDocument> Query(this IMongoCollection<BsonDocument> collection, IClientSessionHandle? session, BsonDocument filter) =>
         session is null ? collection.Find(filter) : collection.Find(session, filter);
 
+    public static Task<long> CountAsync(this IMongoCollection<BsonDocument> collection, IClientSessionHandle? session, BsonDocument filter, CancellationToken cancellationToken) =>
+        session is null
+            ? collection.CountDocumentsAsync(filter, cancellationToken: cancellationToken)
+            : collection.CountDocumentsAsync(session, filter, cancellationToken: cancellationToken);
+
     public static Task<BsonDocument?> FindFirstAsync(this IMongoCollection<BsonDocument> collection, IClientSessionHandle? session, BsonDocument filter, CancellationToken cancellationToken) =>
         collection.Query(session, filter).Limit(1).FirstOrDefaultAsync(cancellationToken)!;
 }

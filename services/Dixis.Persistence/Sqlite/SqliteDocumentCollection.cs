@@ -161,6 +161,20 @@ internal sealed class SqliteDocumentCollection<T>(
         }, cancellationToken);
     }
 
+    public Task<long> CountAsync(Filter? filter, CancellationToken cancellationToken = default)
+    {
+        // The plan validates the filter's fields exactly as a query would.
+        var plan = QueryPlan.Create(new Query { Filter = filter, PageSize = 1 }, definition, store.Options.MaxPageSize);
+        return store.ReadAsync(transaction, async (connection, tx) =>
+        {
+            await using var command = Command(connection, tx, string.Empty);
+            command.CommandText = plan.Filter is null
+                ? $"SELECT COUNT(*) FROM {table}"
+                : $"SELECT COUNT(*) FROM {table} WHERE {new SqliteFilterRenderer(command).Render(plan.Filter)}";
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }, cancellationToken);
+    }
+
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? tx, string sql)
     {
         var command = connection.CreateCommand();

@@ -68,6 +68,18 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Count_matches_the_filter_and_refuses_unindexed_fields()
+    {
+        var stock = await StockAsync();
+        var all = await SeedAsync(stock, 45);
+
+        Assert.Equal(45, await stock.CountAsync(null, Cancel));
+        Assert.Equal(all.Count(d => d.Value.Active && d.Value.Price >= 300), await stock.CountAsync(Filter.And(Filter.Eq("active", true), Filter.Gte("price", 300)), Cancel));
+        Assert.Equal(0, await stock.CountAsync(Filter.Eq("category", "nothing-here"), Cancel));
+        await Assert.ThrowsAsync<ArgumentException>(() => stock.CountAsync(Filter.Eq("notIndexed", 1), Cancel));
+    }
+
+    [Fact]
     public async Task Page_size_above_the_cap_or_negative_is_refused()
     {
         var stock = await StockAsync();
