@@ -1,6 +1,7 @@
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 
 namespace Dixis.Services.Tests.Infrastructure;
 
@@ -28,6 +29,11 @@ public sealed class InProcessService<TEntryPoint>(string name, ServiceSettings s
         foreach (var (key, value) in settings.Values)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (settings.Services is { } replace)
+        {
+            builder.ConfigureTestServices(replace);
         }
     }
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace Dixis.Services.Tests.Infrastructure;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed class ServiceSettings : IDisposable
     public string Environment { get; init; } = "Development";
 
     public Dictionary<string, string?> Values { get; init; } = [];
+
+    /// <summary>Replaces services after the service registered its own, e.g. a <c>FakeTimeProvider</c>.</summary>
+    public Action<IServiceCollection>? Services { get; init; }
 
     public void Dispose()
     {
