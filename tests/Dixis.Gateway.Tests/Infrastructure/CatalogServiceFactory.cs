@@ -17,6 +17,8 @@ public sealed class CatalogServiceFactory : WebApplicationFactory<CategoryGrpcSe
         {
             ["Persistence:DataDirectory"] = dataDirectory.FullName,
             ["Catalog:SeedDemoData"] = "true",
+            // The demo tree and producers are enough here; a thousand demo products would only slow the start.
+            ["Catalog:DemoProductCount"] = "0",
         }));
     }
 

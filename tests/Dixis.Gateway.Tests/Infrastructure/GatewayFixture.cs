@@ -33,6 +33,12 @@ public sealed class GatewayFixture : IAsyncLifetime
         _ = gateway.Server;
     }
 
+    /// <summary>A native gRPC channel straight to the catalog service, for writes the gateway does not carry yet.</summary>
+    public GrpcChannel CatalogChannel() =>
+        Grpc.Net.Client.GrpcChannel.ForAddress(
+            (catalog ?? throw new InvalidOperationException("The fixture is not started.")).Server.BaseAddress,
+            new GrpcChannelOptions { HttpHandler = catalog.Server.CreateHandler() });
+
     /// <summary>A native gRPC channel to the gateway.</summary>
     public GrpcChannel GrpcChannel() =>
         Grpc.Net.Client.GrpcChannel.ForAddress(Gateway.Server.BaseAddress, new GrpcChannelOptions
