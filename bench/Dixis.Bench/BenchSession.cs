@@ -37,8 +37,8 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
             var later = new LoadSettings(arguments.Duration, arguments.WarmUp, arguments.Connections);
             var firstRun = later with { WarmUp = arguments.WarmUp * FirstRunWarmUpFactor };
 
-            progress.Step("starting the echo server (Release)");
-            await using var echo = await EchoServer.StartAsync(probe, timeProvider, cancellationToken);
+            // A rebuild is measured against its own target (seconds), not against the echo ceiling.
+            await using var echo = scenario.Kind == ScenarioKind.Load ? await StartEchoAsync(probe, cancellationToken) : null;
             await using var platform = scenario.Target == ScenarioTarget.Platform
                 ? await StartPlatformAsync(cancellationToken)
                 : null;
@@ -60,7 +60,7 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 // Freshly started processes are still compiling hot paths (tiered JIT): the first run warms up longer.
                 var settings = run == 1 ? firstRun : later;
                 progress.Step($"run {run}/{arguments.Runs}: echo ceiling ({Describe(settings)})");
-                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo.Endpoint, settings, window: null, cancellationToken);
+                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo!.Endpoint, settings, window: null, cancellationToken);
                 List<ScenarioMeasurement> rows = [new(ScenarioCatalog.Echo.Name, "grpc", ceiling, 1.0, [Peak(echo.Measured)])];
 
                 if (platform is not null)
@@ -71,14 +71,14 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                         : null;
                     var load = scenario.Protocol == ScenarioProtocol.Grpc
                         ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, window, cancellationToken)
-                        : await new WrkDriver(wrkPath!, work).RunAsync(scenario, platform.Endpoint(scenario.Resource, "http"), settings, window is null ? null : window.StartAsync, cancellationToken);
+                        : await MeasureJsonAsync(new WrkDriver(wrkPath!, work), scenario, platform.Endpoint(scenario.Resource, "http"), settings, window, cancellationToken);
                     rows.Add(new(
                         scenario.Name,
                         scenario.Protocol.ToString().ToLowerInvariant(),
                         load,
                         load.RequestsPerSecond / ceiling.RequestsPerSecond,
                         platform.Processes.Select(Peak).ToList(),
-                        window is null ? null : await window.EndAsync(cancellationToken)));
+                        window?.Latency));
                 }
 
                 if (platform is { Restarts: > 0 })
@@ -102,6 +102,12 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         {
             work.Delete(recursive: true);
         }
+    }
+
+    private async Task<EchoServer> StartEchoAsync(GrpcStatusProbe probe, CancellationToken cancellationToken)
+    {
+        progress.Step("starting the echo server (Release)");
+        return await EchoServer.StartAsync(probe, timeProvider, cancellationToken);
     }
 
     private async Task<IPlatformUnderTest> StartPlatformAsync(CancellationToken cancellationToken)
@@ -169,7 +175,24 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         H2LoadDriver h2load, GrpcStatusProbe probe, Scenario scenario, Uri endpoint, LoadSettings settings, ServiceWindow? window, CancellationToken cancellationToken)
     {
         var load = await h2load.RunAsync(scenario, endpoint, settings, window is null ? null : window.StartAsync, cancellationToken);
+        if (window is not null)
+        {
+            await window.EndAsync(cancellationToken);
+        }
+
         return load with { GrpcProbe = await probe.SampleAsync(scenario, endpoint, cancellationToken) };
+    }
+
+    private static async Task<LoadResult> MeasureJsonAsync(
+        WrkDriver wrk, Scenario scenario, Uri endpoint, LoadSettings settings, ServiceWindow? window, CancellationToken cancellationToken)
+    {
+        var load = await wrk.RunAsync(scenario, endpoint, settings, window is null ? null : window.StartAsync, cancellationToken);
+        if (window is not null)
+        {
+            await window.EndAsync(cancellationToken);
+        }
+
+        return load;
     }
 
     private static ProcessPeak Peak(MeasuredProcess process) => new(process.Name, PeakMemory.ReadBytes(process.Pid));

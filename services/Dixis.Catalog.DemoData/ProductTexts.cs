@@ -72,25 +72,20 @@ internal static class ProductTexts
         return new(el.ToString(), en.ToString());
     }
 
-    /// <summary>"Ασύρτικο Σαντορίνης ΠΟΠ Παλαιωμένο σε βαρέλι 2021" / "Assyrtiko Santorini PDO Barrel-aged 2021".</summary>
+    /// <summary>"Ασύρτικο Σαντορίνης ΠΟΠ «Καλντέρα» 2021" / "Assyrtiko Santorini PDO “Caldera” 2021": the same parts in both languages.</summary>
     private static Phrase WineName(ProductChoices product)
     {
         var vintage = product.Vintage?.ToString(CultureInfo.InvariantCulture);
-        var el = new NameBuilder()
-            .Add(product.Variety?.Name.El ?? product.Kind.Noun.El)
-            .Add(product.Region.GenitiveEl)
-            .Add(product.Designation?.Label.El)
-            .Add(product.Qualifier?.El)
-            .Add(QuotedEl(product.Line?.El))
-            .Add(vintage);
-        var en = new NameBuilder()
-            .Add(product.Variety?.Name.En ?? product.Kind.Noun.En)
-            .Add(product.Region.NameEn)
-            .Add(product.Designation?.Label.En)
-            .Add(product.Qualifier?.En)
-            .Add(QuotedEn(product.Line?.En))
-            .Add(vintage);
-        return new(el.ToString(), en.ToString());
+        string Label(Func<Phrase, string> language, string place, Func<string?, string?> quoted) => new NameBuilder()
+            .Add(product.Variety is { } grape ? language(grape.Name) : language(product.Kind.Noun))
+            .Add(place)
+            .Add(product.Designation is { } designation ? language(designation.Label) : null)
+            .Add(product.Qualifier is { } qualifier ? language(qualifier) : null)
+            .Add(quoted(product.Line is { } line ? language(line) : null))
+            .Add(vintage)
+            .ToString();
+
+        return new(Label(p => p.El, product.Region.GenitiveEl, QuotedEl), Label(p => p.En, product.Region.NameEn, QuotedEn));
     }
 
     /// <summary>A label name in Greek quotation marks: «Πρωτοβρόχι».</summary>

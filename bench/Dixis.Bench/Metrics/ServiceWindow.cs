@@ -8,9 +8,13 @@ public sealed class ServiceWindow(MetricsScraper scraper, Uri serviceHttp, strin
 {
     private HistogramBuckets? atStart;
 
+    /// <summary>The window's percentiles, once <see cref="EndAsync"/> has run.</summary>
+    public ServiceLatency? Latency { get; private set; }
+
     public async Task StartAsync(CancellationToken cancellationToken) =>
         atStart = await scraper.ScrapeAsync(serviceHttp, histogram, cancellationToken);
 
-    public async Task<ServiceLatency> EndAsync(CancellationToken cancellationToken) =>
-        MetricsScraper.Between(histogram, atStart, await scraper.ScrapeAsync(serviceHttp, histogram, cancellationToken));
+    /// <summary>Call as soon as the load tool stops, before any other request (the status probe) reaches the service.</summary>
+    public async Task EndAsync(CancellationToken cancellationToken) =>
+        Latency = MetricsScraper.Between(histogram, atStart, await scraper.ScrapeAsync(serviceHttp, histogram, cancellationToken));
 }

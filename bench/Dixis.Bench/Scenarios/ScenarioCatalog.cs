@@ -110,7 +110,8 @@ public static class ScenarioCatalog
         var width = All.Max(s => s.Name.Length);
         foreach (var scenario in All)
         {
-            writer.WriteLine($"{scenario.Name.PadRight(width)}  {scenario.Protocol.ToString().ToLowerInvariant(),-4}  {scenario.Description}");
+            var how = scenario.Kind == ScenarioKind.Load ? scenario.Protocol.ToString().ToLowerInvariant() : "op";
+            writer.WriteLine($"{scenario.Name.PadRight(width)}  {how,-4}  {scenario.Description}");
         }
     }
 }

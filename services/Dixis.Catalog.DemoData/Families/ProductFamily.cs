@@ -6,7 +6,7 @@ namespace Dixis.Catalog.DemoData.Families;
 /// The products of one leaf category of the demo tree, as word lists the generator composes names, descriptions,
 /// attributes and variants from, so that many thousands of products read like a real shop without repeating.
 /// </summary>
-internal sealed class ProductFamily
+internal sealed record ProductFamily
 {
     /// <summary>The slug path of the leaf category, e.g. <c>honey/thyme-honey</c>.</summary>
     public required string CategoryPath { get; init; }

@@ -30,16 +30,12 @@ internal static class WineFamilies
 
     public static IReadOnlyList<ProductFamily> All { get; } =
     [
-        new()
-        {
-            CategoryPath = "wine/red-wine",
-            SkuPrefix = "WRD",
-            Share = 5,
-            TaxClass = TaxClass.Standard,
-            NameStyle = NameStyle.Wine,
-            Kinds = [new ProductKind("ερυθρός οίνος", "red wine").WithDesignation(OriginDesignation.Pdo("nemea", "naoussa", "amyntaio"))],
-            Regions = ["nemea", "naoussa", "amyntaio", "crete", "attica", "mantinia", "kefalonia", "santorini", "thessaloniki"],
-            Varieties =
+        Wine(
+            "wine/red-wine",
+            "WRD",
+            share: 5,
+            new ProductKind("ερυθρός οίνος", "red wine").WithDesignation(OriginDesignation.Pdo("nemea", "naoussa", "amyntaio")),
+            ["nemea", "naoussa", "amyntaio", "crete", "attica", "mantinia", "kefalonia", "santorini", "thessaloniki"],
             [
                 new("agiorgitiko", new("Αγιωργίτικο", "Agiorgitiko"), "nemea", "mantinia", "attica"),
                 new("xinomavro", new("Ξινόμαυρο", "Xinomavro"), "naoussa", "amyntaio", "thessaloniki"),
@@ -49,25 +45,13 @@ internal static class WineFamilies
                 new("mavrodaphne", new("Μαυροδάφνη", "Mavrodaphne"), "kefalonia"),
                 new("limnio", new("Λημνιό", "Limnio"), "thessaloniki"),
                 new("mavroudi", new("Μαυρούδι", "Mavroudi"), "attica", "nemea"),
-            ],
-            Qualifiers = WineQualifiers,
-            QualifierChance = 0.35,
-            Sizes = PackSizes.Wine,
-            HasVintage = true,
-            OrganicChance = 0.1,
-            Openings = WineOpenings,
-            Serving = WineServing,
-        },
-        new()
-        {
-            CategoryPath = "wine/white-wine",
-            SkuPrefix = "WWH",
-            Share = 5,
-            TaxClass = TaxClass.Standard,
-            NameStyle = NameStyle.Wine,
-            Kinds = [new ProductKind("λευκός οίνος", "white wine").WithDesignation(OriginDesignation.Pdo("santorini", "mantinia", "kefalonia"))],
-            Regions = ["santorini", "mantinia", "kefalonia", "attica", "crete", "naoussa", "amyntaio", "thessaloniki", "nemea"],
-            Varieties =
+            ]),
+        Wine(
+            "wine/white-wine",
+            "WWH",
+            share: 5,
+            new ProductKind("λευκός οίνος", "white wine").WithDesignation(OriginDesignation.Pdo("santorini", "mantinia", "kefalonia")),
+            ["santorini", "mantinia", "kefalonia", "attica", "crete", "naoussa", "amyntaio", "thessaloniki", "nemea"],
             [
                 new("assyrtiko", new("Ασύρτικο", "Assyrtiko"), "santorini", "crete", "thessaloniki", "attica"),
                 new("moschofilero", new("Μοσχοφίλερο", "Moschofilero"), "mantinia"),
@@ -77,36 +61,22 @@ internal static class WineFamilies
                 new("savatiano", new("Σαββατιανό", "Savatiano"), "attica"),
                 new("roditis", new("Ροδίτης", "Roditis"), "nemea", "mantinia"),
                 new("athiri", new("Αθήρι", "Athiri"), "santorini"),
-            ],
-            Qualifiers = WineQualifiers,
-            QualifierChance = 0.3,
-            Sizes = PackSizes.Wine,
-            HasVintage = true,
-            OrganicChance = 0.1,
-            Openings = WineOpenings,
-            Serving = WineServing,
-        },
-        new()
-        {
-            CategoryPath = "wine/rose-wine",
-            SkuPrefix = "WRS",
-            Share = 2,
-            TaxClass = TaxClass.Standard,
-            NameStyle = NameStyle.Wine,
-            Kinds = [new ProductKind("ροζέ οίνος", "rosé wine").WithDesignation(OriginDesignation.Pdo("amyntaio"))],
-            Regions = ["amyntaio", "nemea", "mantinia", "attica", "naoussa"],
-            Varieties =
+            ]) with { QualifierChance = 0.3 },
+        Wine(
+            "wine/rose-wine",
+            "WRS",
+            share: 2,
+            new ProductKind("ροζέ οίνος", "rosé wine").WithDesignation(OriginDesignation.Pdo("amyntaio")),
+            ["amyntaio", "nemea", "mantinia", "attica", "naoussa"],
             [
                 new("xinomavro", new("Ξινόμαυρο Ροζέ", "Xinomavro Rosé"), "amyntaio", "naoussa"),
                 new("agiorgitiko", new("Αγιωργίτικο Ροζέ", "Agiorgitiko Rosé"), "nemea", "attica"),
                 new("moschofilero", new("Μοσχοφίλερο Ροζέ", "Moschofilero Rosé"), "mantinia"),
-            ],
+            ]) with
+        {
             Qualifiers = [new("Ξηρό", "Dry"), new("Ημίξηρο", "Off-dry"), new("Αφρώδες", "Sparkling")],
             QualifierChance = 0.4,
-            Sizes = PackSizes.Wine,
-            HasVintage = true,
-            Openings = WineOpenings,
-            Serving = WineServing,
+            OrganicChance = 0.15,
         },
         new()
         {
@@ -141,4 +111,24 @@ internal static class WineFamilies
             ],
         },
     ];
+
+    /// <summary>A still wine family: grape named on every label, vintage, standard VAT, the bottle sizes.</summary>
+    private static ProductFamily Wine(string categoryPath, string skuPrefix, int share, ProductKind kind, string[] regions, ProductVariety[] grapes) => new()
+    {
+        CategoryPath = categoryPath,
+        SkuPrefix = skuPrefix,
+        Share = share,
+        TaxClass = TaxClass.Standard,
+        NameStyle = NameStyle.Wine,
+        Kinds = [kind],
+        Regions = regions,
+        Varieties = grapes,
+        Qualifiers = WineQualifiers,
+        QualifierChance = 0.35,
+        Sizes = PackSizes.Wine,
+        HasVintage = true,
+        OrganicChance = 0.1,
+        Openings = WineOpenings,
+        Serving = WineServing,
+    };
 }
