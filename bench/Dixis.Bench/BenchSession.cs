@@ -1,5 +1,7 @@
+using Dixis.Bench.Catalog;
 using Dixis.Bench.Cli;
 using Dixis.Bench.Load;
+using Dixis.Bench.Metrics;
 using Dixis.Bench.Processes;
 using Dixis.Bench.Reporting;
 using Dixis.Bench.Scenarios;
@@ -7,9 +9,10 @@ using Dixis.Bench.Scenarios;
 namespace Dixis.Bench;
 
 /// <summary>
-/// One <c>bench/run</c>: starts the echo server (and the platform when the scenario needs it), then for each run
-/// measures the echo ceiling and the scenario back to back, prints the run's table, and finally the medians.
-/// Every process it starts is stopped when it returns, throws or is cancelled.
+/// One <c>bench/run</c>: starts the echo server (and the platform when the scenario needs it), loads the catalog to
+/// <c>--products N</c>, builds data-bound requests from what was loaded, then for each run measures the echo ceiling
+/// and the scenario back to back (or, for <c>catalog.rebuild</c>, one index rebuild), prints the run's table, and
+/// finally the medians. Every process it starts is stopped when it returns, throws or is cancelled.
 /// </summary>
 public sealed class BenchSession(BenchArguments arguments, TextWriter results, ProgressLog progress, TimeProvider timeProvider)
 {
@@ -29,15 +32,27 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         {
             using var http = GrpcStatusProbe.CreateClient();
             var probe = new GrpcStatusProbe(http);
-            var h2load = new H2LoadDriver(h2loadPath, work);
+            var metrics = new MetricsScraper(http);
+            var h2load = new H2LoadDriver(h2loadPath, work, timeProvider);
             var later = new LoadSettings(arguments.Duration, arguments.WarmUp, arguments.Connections);
             var firstRun = later with { WarmUp = arguments.WarmUp * FirstRunWarmUpFactor };
 
-            progress.Step("starting the echo server (Release)");
-            await using var echo = await EchoServer.StartAsync(probe, timeProvider, cancellationToken);
+            // A rebuild is measured against its own target (seconds), not against the echo ceiling.
+            await using var echo = scenario.Kind == ScenarioKind.Load ? await StartEchoAsync(probe, cancellationToken) : null;
             await using var platform = scenario.Target == ScenarioTarget.Platform
                 ? await StartPlatformAsync(cancellationToken)
                 : null;
+            if (platform is not null)
+            {
+                scenario = await PrepareCatalogAsync(platform, scenario, cancellationToken);
+            }
+
+            if (scenario.Kind == ScenarioKind.Rebuild)
+            {
+                await MeasureRebuildsAsync(platform!, cancellationToken);
+                progress.Step("stopping every process the harness started");
+                return 0;
+            }
 
             var runs = new List<IReadOnlyList<ScenarioMeasurement>>();
             for (var run = 1; run <= arguments.Runs; run++)
@@ -45,21 +60,25 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 // Freshly started processes are still compiling hot paths (tiered JIT): the first run warms up longer.
                 var settings = run == 1 ? firstRun : later;
                 progress.Step($"run {run}/{arguments.Runs}: echo ceiling ({Describe(settings)})");
-                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo.Endpoint, settings, cancellationToken);
+                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo!.Endpoint, settings, window: null, cancellationToken);
                 List<ScenarioMeasurement> rows = [new(ScenarioCatalog.Echo.Name, "grpc", ceiling, 1.0, [Peak(echo.Measured)])];
 
                 if (platform is not null)
                 {
                     progress.Step($"run {run}/{arguments.Runs}: {scenario.Name} ({Describe(settings)})");
+                    var window = scenario.ServiceHistogram is { } histogram
+                        ? new ServiceWindow(metrics, platform.Endpoint("catalog", "http"), histogram)
+                        : null;
                     var load = scenario.Protocol == ScenarioProtocol.Grpc
-                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, cancellationToken)
-                        : await new WrkDriver(wrkPath!, work).RunAsync(scenario, platform.Endpoint(scenario.Resource, "http"), settings, cancellationToken);
+                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, window, cancellationToken)
+                        : await MeasureJsonAsync(new WrkDriver(wrkPath!, work), scenario, platform.Endpoint(scenario.Resource, "http"), settings, window, cancellationToken);
                     rows.Add(new(
                         scenario.Name,
                         scenario.Protocol.ToString().ToLowerInvariant(),
                         load,
                         load.RequestsPerSecond / ceiling.RequestsPerSecond,
-                        platform.Processes.Select(Peak).ToList()));
+                        platform.Processes.Select(Peak).ToList(),
+                        window?.Latency));
                 }
 
                 if (platform is { Restarts: > 0 })
@@ -85,20 +104,95 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         }
     }
 
+    private async Task<EchoServer> StartEchoAsync(GrpcStatusProbe probe, CancellationToken cancellationToken)
+    {
+        progress.Step("starting the echo server (Release)");
+        return await EchoServer.StartAsync(probe, timeProvider, cancellationToken);
+    }
+
     private async Task<IPlatformUnderTest> StartPlatformAsync(CancellationToken cancellationToken)
     {
         var engines = arguments.UseInstalledEngines ? "Redis/MongoDB when installed" : "embedded SQLite and in-memory cache";
         progress.Step($"starting the platform through the AppHost (Release, {engines}); waiting until every resource is healthy");
-        var platform = await AppHostPlatform.StartAsync(arguments.UseInstalledEngines, cancellationToken);
+        var platform = await AppHostPlatform.StartAsync(arguments.UseInstalledEngines, loadsProducts: arguments.Products > 0, cancellationToken);
         progress.Step($"platform up: gateway grpc {platform.Endpoint("gateway", "grpc")}, http {platform.Endpoint("gateway", "http")}; processes: {string.Join(", ", platform.Processes.Select(p => $"{p.Name} ({p.Pid})"))}");
         return platform;
     }
 
-    private static async Task<LoadResult> MeasureGrpcAsync(
-        H2LoadDriver h2load, GrpcStatusProbe probe, Scenario scenario, Uri endpoint, LoadSettings settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the catalog to <c>--products N</c> (printing the import's figures) and builds the scenario's request from
+    /// the loaded data when it needs any; the result replays fixed bytes again.
+    /// </summary>
+    private async Task<Scenario> PrepareCatalogAsync(IPlatformUnderTest platform, Scenario scenario, CancellationToken cancellationToken)
     {
-        var load = await h2load.RunAsync(scenario, endpoint, settings, cancellationToken);
+        var catalogGrpc = platform.Endpoint("catalog", "grpc");
+        if (arguments.Products > 0)
+        {
+            progress.Step($"loading the catalog to {arguments.Products:N0} products through ImportProducts at {catalogGrpc}");
+            var load = await new CatalogLoadStep(progress, timeProvider).RunAsync(catalogGrpc, arguments.Products, cancellationToken);
+            CatalogLoadTable.Write(results, load);
+            if (load.Failed > 0)
+            {
+                progress.Step($"warning: the catalog rejected {load.Failed:N0} of {load.Received:N0} rows; first: {load.FirstError}");
+            }
+        }
+
+        if (!scenario.NeedsCatalogSample)
+        {
+            return scenario;
+        }
+
+        var sampler = new CatalogSampler(timeProvider);
+        var bound = scenario.BindTo(await sampler.ReadAsync(catalogGrpc, cancellationToken));
+        if (bound.Protocol == ScenarioProtocol.Grpc && bound.Path.EndsWith("/SearchProducts", StringComparison.Ordinal))
+        {
+            var request = Dixis.Contracts.Catalog.V1.SearchProductsRequest.Parser.ParseFrom(bound.Body.Span[GrpcFrame.HeaderLength..]);
+            var matches = await sampler.CountMatchesAsync(catalogGrpc, request, cancellationToken);
+            progress.Step($"{bound.Name}: the search matches {matches:N0} products{(matches < 1_000 ? " (fewer than 1,000: load more with --products)" : string.Empty)}");
+        }
+
+        return bound;
+    }
+
+    private async Task MeasureRebuildsAsync(IPlatformUnderTest platform, CancellationToken cancellationToken)
+    {
+        var catalog = platform.Processes.FirstOrDefault(p => p.Name == "catalog")
+            ?? throw new BenchFailedException("the platform has no catalog process to measure.");
+        var rebuild = new SearchIndexRebuild(timeProvider);
+        var runs = new List<RebuildFigures>();
+        for (var run = 1; run <= arguments.Runs; run++)
+        {
+            progress.Step($"run {run}/{arguments.Runs}: rebuilding the search index of Catalog");
+            var figures = await rebuild.MeasureAsync(platform.Endpoint("catalog", "grpc"), catalog, cancellationToken);
+            progress.Step($"run {run}/{arguments.Runs}: rebuilt {figures.DocumentCount:N0} products in {figures.ServiceDuration.TotalSeconds:0.0} s");
+            runs.Add(figures);
+        }
+
+        RebuildTable.Write(results, runs);
+    }
+
+    private static async Task<LoadResult> MeasureGrpcAsync(
+        H2LoadDriver h2load, GrpcStatusProbe probe, Scenario scenario, Uri endpoint, LoadSettings settings, ServiceWindow? window, CancellationToken cancellationToken)
+    {
+        var load = await h2load.RunAsync(scenario, endpoint, settings, window is null ? null : window.StartAsync, cancellationToken);
+        if (window is not null)
+        {
+            await window.EndAsync(cancellationToken);
+        }
+
         return load with { GrpcProbe = await probe.SampleAsync(scenario, endpoint, cancellationToken) };
+    }
+
+    private static async Task<LoadResult> MeasureJsonAsync(
+        WrkDriver wrk, Scenario scenario, Uri endpoint, LoadSettings settings, ServiceWindow? window, CancellationToken cancellationToken)
+    {
+        var load = await wrk.RunAsync(scenario, endpoint, settings, window is null ? null : window.StartAsync, cancellationToken);
+        if (window is not null)
+        {
+            await window.EndAsync(cancellationToken);
+        }
+
+        return load;
     }
 
     private static ProcessPeak Peak(MeasuredProcess process) => new(process.Name, PeakMemory.ReadBytes(process.Pid));

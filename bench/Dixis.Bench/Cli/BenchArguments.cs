@@ -11,16 +11,18 @@ public sealed record BenchArguments(
     int Connections,
     int Runs,
     bool UseInstalledEngines,
-    bool ListScenarios)
+    bool ListScenarios,
+    int Products = 0)
 {
     // Caps keep a mistyped argument from saturating a shared 2-core machine for an hour.
     public static readonly TimeSpan MaxDuration = TimeSpan.FromSeconds(120);
     public static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(30);
     public const int MaxConnections = 256;
     public const int MaxRuns = 10;
+    public const int MaxProducts = 1_000_000;
 
     public const string Usage =
-        "usage: bench/run <scenario> [--duration 10s] [--warmup 3s] [--connections 16] [--runs 3] [--installed-engines]\n" +
+        "usage: bench/run <scenario> [--duration 10s] [--warmup 3s] [--connections 16] [--runs 3] [--products N] [--installed-engines]\n" +
         "       bench/run --list";
 
     public static BenchArguments Parse(IReadOnlyList<string> args, IReadOnlyList<Scenario> scenarios)
@@ -31,6 +33,7 @@ public sealed record BenchArguments(
         var connections = 16;
         var runs = 3;
         var useInstalledEngines = false;
+        var products = 0;
 
         for (var i = 0; i < args.Count; i++)
         {
@@ -53,6 +56,9 @@ public sealed record BenchArguments(
                     break;
                 case "--runs":
                     runs = ParseCount(arg, ValueAfter(args, ref i), MaxRuns);
+                    break;
+                case "--products":
+                    products = ParseProducts(arg, ValueAfter(args, ref i));
                     break;
                 default:
                     if (arg.StartsWith('-'))
@@ -79,7 +85,7 @@ public sealed record BenchArguments(
             ?? throw new BenchArgumentException(
                 $"unknown scenario '{scenarioName}'; known: {string.Join(", ", scenarios.Select(s => s.Name))}.");
 
-        return new BenchArguments(scenario, duration, warmUp, connections, runs, useInstalledEngines, ListScenarios: false);
+        return new BenchArguments(scenario, duration, warmUp, connections, runs, useInstalledEngines, ListScenarios: false, products);
     }
 
     private static string ValueAfter(IReadOnlyList<string> args, ref int i)
@@ -111,6 +117,12 @@ public sealed record BenchArguments(
 
         return duration;
     }
+
+    /// <summary>0 (demo data only) to <see cref="MaxProducts"/>.</summary>
+    private static int ParseProducts(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count <= MaxProducts
+            ? count
+            : throw new BenchArgumentException($"option '{option}' must be a whole number from 0 to {MaxProducts}; got '{value}'.");
 
     private static int ParseCount(string option, string value, int max)
     {

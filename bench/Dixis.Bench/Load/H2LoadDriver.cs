@@ -7,9 +7,15 @@ namespace Dixis.Bench.Load;
 /// Drives a gRPC scenario with h2load and reads its per-request log (<c>--log-file</c>), so that
 /// p50/p99 are exact percentiles of every request in the measured window, not derived from a mean.
 /// </summary>
-public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory)
+public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory, TimeProvider timeProvider)
 {
-    public async Task<LoadResult> RunAsync(Scenario scenario, Uri endpoint, LoadSettings settings, CancellationToken cancellationToken)
+    /// <param name="scenario">What to replay.</param>
+    /// <param name="endpoint">Where.</param>
+    /// <param name="settings">How hard and how long.</param>
+    /// <param name="atMeasuredWindow">Called when the warm-up is over (h2load measures from then on), e.g. to scrape a service's metrics.</param>
+    /// <param name="cancellationToken">Stops h2load.</param>
+    public async Task<LoadResult> RunAsync(
+        Scenario scenario, Uri endpoint, LoadSettings settings, Func<CancellationToken, Task>? atMeasuredWindow, CancellationToken cancellationToken)
     {
         var bodyFile = Path.Combine(workDirectory.FullName, $"{scenario.Name}.body");
         var logFile = Path.Combine(workDirectory.FullName, $"{scenario.Name}.h2load.log");
@@ -38,7 +44,11 @@ public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory)
         arguments.Add(url.ToString());
 
         var timeLimit = settings.Duration + settings.WarmUp + TimeSpan.FromSeconds(60);
+
+        // h2load has no hook of its own: its measured window starts one warm-up after it starts (it connects first, in a few ms).
+        var window = atMeasuredWindow is null ? Task.CompletedTask : AfterWarmUpAsync(settings.WarmUp, atMeasuredWindow, cancellationToken);
         var output = await ExternalTool.RunAsync(h2loadPath, arguments, timeLimit, cancellationToken);
+        await window;
         if (output.ExitCode != 0)
         {
             throw new BenchFailedException($"h2load against {url} exited with {output.ExitCode}: {output.StandardError.Trim()}");
@@ -92,6 +102,12 @@ public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory)
             Percentiles.NearestRank(latencies, 99) / 1000.0,
             errors,
             GrpcProbe: null);
+    }
+
+    private async Task AfterWarmUpAsync(TimeSpan warmUp, Func<CancellationToken, Task> atMeasuredWindow, CancellationToken cancellationToken)
+    {
+        await Task.Delay(warmUp, timeProvider, cancellationToken);
+        await atMeasuredWindow(cancellationToken);
     }
 
     private static string Seconds(TimeSpan span) => ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);

@@ -11,13 +11,24 @@ namespace Dixis.Bench.Load;
 /// </summary>
 public sealed partial class WrkDriver(string wrkPath, DirectoryInfo workDirectory)
 {
-    public async Task<LoadResult> RunAsync(Scenario scenario, Uri endpoint, LoadSettings settings, CancellationToken cancellationToken)
+    /// <param name="scenario">What to replay.</param>
+    /// <param name="endpoint">Where.</param>
+    /// <param name="settings">How hard and how long.</param>
+    /// <param name="atMeasuredWindow">Called between the warm-up run and the measured run, e.g. to scrape a service's metrics.</param>
+    /// <param name="cancellationToken">Stops wrk.</param>
+    public async Task<LoadResult> RunAsync(
+        Scenario scenario, Uri endpoint, LoadSettings settings, Func<CancellationToken, Task>? atMeasuredWindow, CancellationToken cancellationToken)
     {
         var url = new Uri(endpoint, scenario.Path);
         var script = await WriteScriptAsync(scenario, cancellationToken);
 
         // wrk has no warm-up phase of its own: a first, discarded run does that job.
         await RunWrkAsync(url, script, settings.Connections, settings.WarmUp, cancellationToken);
+        if (atMeasuredWindow is not null)
+        {
+            await atMeasuredWindow(cancellationToken);
+        }
+
         var output = await RunWrkAsync(url, script, settings.Connections, settings.Duration, cancellationToken);
         return Parse(output.StandardOutput, url);
     }

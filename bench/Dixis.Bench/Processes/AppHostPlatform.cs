@@ -42,8 +42,9 @@ public sealed class AppHostPlatform : IPlatformUnderTest
 
     /// <summary>Starts every resource and returns once all are healthy.</summary>
     /// <param name="useInstalledEngines">Run Redis/MongoDB when installed (the AppHost's default); false forces the embedded defaults, so figures compare across machines.</param>
+    /// <param name="loadsProducts">The harness loads products itself (<c>--products</c>): the catalog seeds only its category tree.</param>
     /// <param name="cancellationToken">Cancels the start; whatever already runs is stopped.</param>
-    public static async Task<AppHostPlatform> StartAsync(bool useInstalledEngines, CancellationToken cancellationToken)
+    public static async Task<AppHostPlatform> StartAsync(bool useInstalledEngines, bool loadsProducts, CancellationToken cancellationToken)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("dixis-bench-data-");
         var options = new PlatformOptions
@@ -58,8 +59,15 @@ public sealed class AppHostPlatform : IPlatformUnderTest
             StartTimeout = StartTimeLimit,
         };
 
-        // Production does not seed the demo catalog by default; the scenarios read it, so ask for it.
-        options.AdditionalEnvironment["catalog"] = new Dictionary<string, string> { ["Catalog__SeedDemoData"] = "true" };
+        // Production does not seed the demo catalog by default; the scenarios read it, so ask for it. With --products the
+        // harness imports every product itself, so the catalog holds exactly that many.
+        var catalog = new Dictionary<string, string> { ["Catalog__SeedDemoData"] = "true" };
+        if (loadsProducts)
+        {
+            catalog["Catalog__DemoProductCount"] = "0";
+        }
+
+        options.AdditionalEnvironment["catalog"] = catalog;
 
         try
         {

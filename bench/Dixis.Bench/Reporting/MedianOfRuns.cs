@@ -1,4 +1,5 @@
 using Dixis.Bench.Load;
+using Dixis.Bench.Metrics;
 
 namespace Dixis.Bench.Reporting;
 
@@ -34,7 +35,20 @@ public static class MedianOfRuns
             })
             .ToList();
 
+        var inService = rows.Select(r => r.InService).OfType<ServiceLatency>().ToList();
         var first = rows.First();
-        return new ScenarioMeasurement(first.Scenario, first.Protocol, load, Percentiles.Median(rows.Select(r => r.VersusEcho)), peaks);
+        return new ScenarioMeasurement(
+            first.Scenario,
+            first.Protocol,
+            load,
+            Percentiles.Median(rows.Select(r => r.VersusEcho)),
+            peaks,
+            inService.Count == 0
+                ? null
+                : new ServiceLatency(
+                    inService[0].Histogram,
+                    Percentiles.Median(inService.Select(l => l.Count)),
+                    Percentiles.Median(inService.Select(l => l.P50Milliseconds)),
+                    Percentiles.Median(inService.Select(l => l.P99Milliseconds))));
     }
 }

@@ -8,21 +8,34 @@ public static class ResultTable
 {
     private static readonly string[] Headings = ["scenario", "proto", "req/s", "p50 ms", "p99 ms", "errors", "grpc-status≠0", "vs echo", "peak RSS MB"];
 
+    /// <summary>Shown only when a row measured inside the service: p50/p99 from the service's own histogram.</summary>
+    private static readonly string[] InServiceHeadings = ["svc p50 ms", "svc p99 ms"];
+
+    private const int PeakColumn = 8;
+
     public static void Write(TextWriter writer, string title, IReadOnlyList<ScenarioMeasurement> rows)
     {
-        var cells = rows.Select(Cells).ToList();
-        var widths = Headings.Select((heading, column) => Math.Max(heading.Length, cells.Max(row => row[column].Length))).ToArray();
+        var inService = rows.Any(row => row.InService is not null);
+        string[] headings = inService ? [.. Headings, .. InServiceHeadings] : Headings;
+        var cells = rows.Select(row => inService ? [.. Cells(row), .. InServiceCells(row)] : Cells(row)).ToList();
+        var widths = headings.Select((heading, column) => Math.Max(heading.Length, cells.Max(row => row[column].Length))).ToArray();
 
         writer.WriteLine();
         writer.WriteLine(title);
         writer.WriteLine();
-        WriteRow(writer, Headings, widths);
-        WriteRow(writer, widths.Select((width, column) => column is 0 or 1 or 8 ? new string('-', width) : new string('-', width - 1) + ":").ToArray(), widths);
+        WriteRow(writer, headings, widths);
+        WriteRow(writer, widths.Select((width, column) => IsText(column) ? new string('-', width) : new string('-', width - 1) + ":").ToArray(), widths);
         foreach (var row in cells)
         {
             WriteRow(writer, row, widths);
         }
     }
+
+    private static bool IsText(int column) => column is 0 or 1 or PeakColumn;
+
+    private static string[] InServiceCells(ScenarioMeasurement row) => row.InService is { } latency
+        ? [latency.P50Milliseconds.ToString("0.00", CultureInfo.InvariantCulture), latency.P99Milliseconds.ToString("0.00", CultureInfo.InvariantCulture)]
+        : ["–", "–"];
 
     private static string[] Cells(ScenarioMeasurement row) =>
     [
@@ -45,7 +58,7 @@ public static class ResultTable
 
     private static void WriteRow(TextWriter writer, IReadOnlyList<string> cells, int[] widths)
     {
-        var padded = cells.Select((cell, column) => column is 0 or 1 or 8 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]));
+        var padded = cells.Select((cell, column) => IsText(column) ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]));
         writer.WriteLine($"| {string.Join(" | ", padded)} |");
     }
 }

@@ -1,4 +1,5 @@
 using Dixis.Bench.Load;
+using Dixis.Bench.Metrics;
 
 namespace Dixis.Bench.Reporting;
 
@@ -8,9 +9,11 @@ namespace Dixis.Bench.Reporting;
 /// <param name="Load">What the load tool measured.</param>
 /// <param name="VersusEcho">This row's requests/s divided by the echo ceiling's requests/s in the same run.</param>
 /// <param name="PeakMemory">Peak RSS of each process serving this row.</param>
+/// <param name="InService">For scenarios with a service histogram: p50/p99 measured inside the service over the same window.</param>
 public sealed record ScenarioMeasurement(
     string Scenario,
     string Protocol,
     LoadResult Load,
     double VersusEcho,
-    IReadOnlyList<ProcessPeak> PeakMemory);
+    IReadOnlyList<ProcessPeak> PeakMemory,
+    ServiceLatency? InService = null);

@@ -5,7 +5,8 @@ namespace Dixis.Bench.Scenarios;
 
 /// <summary>
 /// One named load: where it goes, how, and the exact bytes of every request.
-/// Requests are fixed so that the load tools can replay them without any per-request work of ours.
+/// Requests are fixed so that the load tools can replay them without any per-request work of ours; a request that
+/// needs data of the running platform (a product id) is built once, after the platform is up, by <see cref="BindTo"/>.
 /// </summary>
 /// <param name="Name">What <c>bench/run</c> is given, e.g. <c>gateway.category-tree</c>.</param>
 /// <param name="Description">One line for <c>bench/run --list</c>.</param>
@@ -28,6 +29,33 @@ public sealed record Scenario(
 
     /// <summary>Extra request headers, e.g. <c>authorization</c> for signed-in scenarios.</summary>
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What the scenario measures: a load (the default) or a one-off operation such as an index rebuild.</summary>
+    public ScenarioKind Kind { get; init; } = ScenarioKind.Load;
+
+    /// <summary>For gRPC: builds the request message from the loaded catalog (e.g. a real product id); null when fixed.</summary>
+    public Func<CatalogSample, IMessage>? BindRequest { get; init; }
+
+    /// <summary>For JSON: builds the request path from the loaded catalog; null when fixed.</summary>
+    public Func<CatalogSample, string>? BindPath { get; init; }
+
+    /// <summary>Whether the request is built by <see cref="BindTo"/> once the platform is up and loaded.</summary>
+    public bool NeedsCatalogSample => BindRequest is not null || BindPath is not null;
+
+    /// <summary>
+    /// A histogram the catalog records for this request (a Prometheus metric name prefix, e.g.
+    /// <c>dixis_catalog_search_duration</c>): when set, p50/p99 are also read from inside the service for the measured window.
+    /// </summary>
+    public string? ServiceHistogram { get; init; }
+
+    /// <summary>This scenario with its request built from <paramref name="sample"/>: fixed bytes again, for the load tools.</summary>
+    public Scenario BindTo(CatalogSample sample) => this with
+    {
+        Body = BindRequest is null ? Body : GrpcFrame.Of(BindRequest(sample)),
+        Path = BindPath is null ? Path : BindPath(sample),
+        BindRequest = null,
+        BindPath = null,
+    };
 
     /// <summary>A unary gRPC call of <paramref name="method"/> with <paramref name="request"/> as its message.</summary>
     public static Scenario Grpc(string name, string description, ScenarioTarget target, MethodDescriptor method, IMessage request) =>

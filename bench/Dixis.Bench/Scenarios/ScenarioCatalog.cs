@@ -1,5 +1,6 @@
 using Dixis.Bench.Echo.V1;
 using Dixis.Contracts.Catalog.V1;
+using Google.Protobuf;
 
 namespace Dixis.Bench.Scenarios;
 
@@ -9,6 +10,21 @@ namespace Dixis.Bench.Scenarios;
 /// </summary>
 public static class ScenarioCatalog
 {
+    /// <summary>
+    /// The search the catalog scenarios replay: full text, a category and an attribute filter, with facets. The demo
+    /// generator names every olive oil "…ελαιόλαδο…" and spreads them over regions, Crete among the largest, so after
+    /// loading 100,000 products this matches thousands.
+    /// </summary>
+    public const string SearchQuery = "ελαιόλαδο";
+    public const string SearchCategoryPath = "olive-oil";
+    public const string SearchAttributeFilter = "origin_region:crete";
+
+    /// <summary>A prefix as someone types it into the search box.</summary>
+    public const string SuggestPrefix = "ελαι";
+
+    /// <summary>The catalog's search-time histogram (milliseconds), whatever suffix its exporter adds.</summary>
+    public const string SearchHistogram = "dixis_catalog_search_duration";
+
     /// <summary>The ceiling every other scenario is compared with; measured in every run.</summary>
     public static Scenario Echo { get; } = Scenario.Grpc(
         "echo",
@@ -36,14 +52,66 @@ public static class ScenarioCatalog
             "gateway.category-tree.json",
             "GET /v1/categories:tree as JSON through the gateway to Catalog (all languages)",
             "/v1/categories:tree"),
+        Scenario.Grpc(
+            "catalog.get",
+            "GetProduct of a loaded product by id as native gRPC through the gateway (cached after the first call)",
+            ScenarioTarget.Platform,
+            ProductService.Descriptor.FindMethodByName(nameof(ProductService.ProductServiceClient.GetProduct)),
+            new GetProductRequest()) with { BindRequest = sample => new GetProductRequest { ProductId = sample.ProductId } },
+        Scenario.JsonGet("catalog.get.json", "GET /v1/products/{id} of a loaded product as JSON through the gateway", "/v1/products/") with
+        {
+            BindPath = sample => $"/v1/products/{Uri.EscapeDataString(sample.ProductId)}",
+        },
+        Scenario.Grpc(
+            "catalog.search",
+            $"SearchProducts '{SearchQuery}' in {SearchCategoryPath}, {SearchAttributeFilter}, with facets, as native gRPC through the gateway; also p50/p99 inside Catalog",
+            ScenarioTarget.Platform,
+            SearchService.Descriptor.FindMethodByName(nameof(SearchService.SearchServiceClient.SearchProducts)),
+            new SearchProductsRequest()) with { BindRequest = Search, ServiceHistogram = SearchHistogram },
+        Scenario.JsonGet("catalog.search.json", "the same search as catalog.search, GET /v1/products:search as JSON through the gateway; also p50/p99 inside Catalog", "/v1/products:search") with
+        {
+            BindPath = SearchPath,
+            ServiceHistogram = SearchHistogram,
+        },
+        Scenario.Grpc(
+            "catalog.suggest",
+            $"SuggestProducts for '{SuggestPrefix}' as native gRPC through the gateway",
+            ScenarioTarget.Platform,
+            SearchService.Descriptor.FindMethodByName(nameof(SearchService.SearchServiceClient.SuggestProducts)),
+            Suggest()) with
+        {
+            // The request is fixed, but finds something only once products are loaded: binding checks that they are.
+            BindRequest = _ => Suggest(),
+        },
+        Scenario.Grpc(
+            "catalog.rebuild",
+            "RebuildSearchIndex straight to Catalog as admin, GetSearchIndex until ready: the rebuild's duration and Catalog's peak RSS",
+            ScenarioTarget.Platform,
+            SearchService.Descriptor.FindMethodByName(nameof(SearchService.SearchServiceClient.RebuildSearchIndex)),
+            new RebuildSearchIndexRequest()) with { Resource = "catalog", Kind = ScenarioKind.Rebuild },
     ];
+
+    private static IMessage Search(CatalogSample sample) => new SearchProductsRequest
+    {
+        Query = SearchQuery,
+        CategoryId = sample.CategoryId(SearchCategoryPath),
+        AttributeFilters = { SearchAttributeFilter },
+        IncludeFacets = true,
+    };
+
+    private static string SearchPath(CatalogSample sample) =>
+        $"/v1/products:search?query={Uri.EscapeDataString(SearchQuery)}&categoryId={Uri.EscapeDataString(sample.CategoryId(SearchCategoryPath))}" +
+        $"&attributeFilters={Uri.EscapeDataString(SearchAttributeFilter)}&includeFacets=true";
+
+    private static SuggestProductsRequest Suggest() => new() { Query = SuggestPrefix, MaxSuggestions = 8 };
 
     public static void WriteList(TextWriter writer)
     {
         var width = All.Max(s => s.Name.Length);
         foreach (var scenario in All)
         {
-            writer.WriteLine($"{scenario.Name.PadRight(width)}  {scenario.Protocol.ToString().ToLowerInvariant(),-4}  {scenario.Description}");
+            var how = scenario.Kind == ScenarioKind.Load ? scenario.Protocol.ToString().ToLowerInvariant() : "op";
+            writer.WriteLine($"{scenario.Name.PadRight(width)}  {how,-4}  {scenario.Description}");
         }
     }
 }

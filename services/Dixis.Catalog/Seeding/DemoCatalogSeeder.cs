@@ -1,3 +1,4 @@
+using Dixis.Catalog.DemoData;
 using Dixis.Catalog.Model;
 using Dixis.Catalog.Repositories;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,4 @@
-namespace Dixis.Catalog.Seeding;
+namespace Dixis.Catalog.DemoData;
 
 /// <summary>One category of the demo tree, with its Greek and English texts and its children.</summary>
 public sealed record DemoCategory(

@@ -1,4 +1,4 @@
-namespace Dixis.Catalog.Seeding;
+namespace Dixis.Catalog.DemoData;
 
 /// <summary>A Greek food market's category tree, in Greek and English, for local runs and demos.</summary>
 public static class DemoCategoryTree
@@ -73,4 +73,12 @@ public static class DemoCategoryTree
                 new("pasteli", "Παστέλι", "Pasteli"),
             ]),
     ];
+
+    /// <summary>Every category without children, depth first in tree order, with its slug path.</summary>
+    public static IReadOnlyList<DemoCategoryLeaf> Leaves { get; } = [.. Roots.SelectMany(root => LeavesUnder(root, root.Slug))];
+
+    private static IEnumerable<DemoCategoryLeaf> LeavesUnder(DemoCategory category, string path) =>
+        category.Children.Count == 0
+            ? [new DemoCategoryLeaf(path, category)]
+            : category.Children.SelectMany(child => LeavesUnder(child, $"{path}/{child.Slug}"));
 }
