@@ -99,6 +99,46 @@ public sealed class StockLedger(IDocumentStore store, StockRepository stock, Cat
         return response;
     }
 
+    /// <summary>
+    /// Sets the opening stock of SKUs that have none yet (on hand and reserved zero), with an audit record each, in
+    /// batches. A SKU that already has stock is left alone, so seeding twice (or from two replicas) never doubles it.
+    /// Returns how many SKUs were stocked.
+    /// </summary>
+    internal async Task<int> SeedOpeningStockAsync(IEnumerable<KeyValuePair<string, long>> units, string actorId, CancellationToken cancellationToken)
+    {
+        var stocked = 0;
+        foreach (var batch in units.Where(unit => unit.Value > 0).Chunk(500))
+        {
+            var productIds = new List<string>();
+            await using var transaction = await store.BeginTransactionAsync(cancellationToken);
+            var nowMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            foreach (var (sku, quantity) in batch)
+            {
+                var opened = await stock.Stock.In(transaction).UpdateIfAsync(
+                    sku,
+                    Filter.And(Filter.Eq("onHand", 0), Filter.Eq("reserved", 0)),
+                    Update.Combine(Update.Set("onHand", quantity), Update.Set("available", quantity), Update.Set("updateTimeMs", nowMs)),
+                    cancellationToken);
+                if (!opened)
+                {
+                    continue;
+                }
+
+                stocked++;
+                productIds.Add((await stock.Stock.In(transaction).GetAsync(sku, cancellationToken))!.Value.ProductId);
+                await Adjustments.In(transaction).InsertAsync(
+                    Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(nowMs)).ToString("D"),
+                    new StockAdjustmentRecord(sku, quantity, AdjustmentReason.Restock, "opening stock", quantity, actorId, nowMs),
+                    cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            await changes.StockChangedAsync(productIds, cancellationToken);
+        }
+
+        return stocked;
+    }
+
     /// <summary>Records units that left with committed orders, inside the commit's unit of work.</summary>
     internal async Task RecordSaleAsync(Persistence.Transactions.ITransaction transaction, string sku, long quantity, long onHandAfter, string orderId, long nowMs, CancellationToken cancellationToken) =>
         await Adjustments.In(transaction).InsertAsync(

@@ -3,9 +3,10 @@ namespace Dixis.Catalog.Search;
 /// <summary>
 /// Searchable products per producer and per category subtree, for <c>product_count</c> fields. Counted by the
 /// search engine over every document, so the figures are memoized for a second: producer pages and the
-/// category tree are read far more often than the catalog changes.
+/// category tree are read far more often than the catalog changes. Until the index is complete (its first build)
+/// every count is zero rather than a count of whatever was indexed so far.
 /// </summary>
-public sealed class ProductCounts(IProductSearchIndex index, TimeProvider timeProvider)
+public sealed class ProductCounts(IProductSearchIndex index, Sync.SearchIndexStatus status, TimeProvider timeProvider)
 {
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
     private readonly Lock gate = new();
@@ -20,8 +21,15 @@ public sealed class ProductCounts(IProductSearchIndex index, TimeProvider timePr
     public Task<IReadOnlyDictionary<string, long>> ByCategorySubtreeAsync(CancellationToken cancellationToken) =>
         CountsAsync(SearchCountDimension.CategorySubtree, cancellationToken);
 
+    private static readonly IReadOnlyDictionary<string, long> None = new Dictionary<string, long>();
+
     private Task<IReadOnlyDictionary<string, long>> CountsAsync(SearchCountDimension dimension, CancellationToken cancellationToken)
     {
+        if (!status.IsComplete)
+        {
+            return Task.FromResult(None);
+        }
+
         var now = timeProvider.GetUtcNow();
         lock (gate)
         {

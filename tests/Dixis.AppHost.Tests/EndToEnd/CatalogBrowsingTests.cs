@@ -23,6 +23,12 @@ public sealed class CatalogBrowsingTests(PlatformFixture fixture)
         var search = new SearchService.SearchServiceClient(channel);
         var products = new ProductService.ProductServiceClient(channel);
 
+        // The demo catalog a developer starts with: at least 30 producers and 1,000 products.
+        var everything = await search.SearchProductsAsync(new SearchProductsRequest(), deadline: Deadline(), cancellationToken: Cancellation);
+        Assert.True(everything.TotalSize >= 1_000, $"Expected at least 1,000 searchable demo products, got {everything.TotalSize}.");
+        var producers = await new ProducerService.ProducerServiceClient(channel).ListProducersAsync(new ListProducersRequest { PageSize = 200 }, deadline: Deadline(), cancellationToken: Cancellation);
+        Assert.True(producers.Producers.Count >= 30, $"Expected at least 30 demo producers, got {producers.Producers.Count}.");
+
         var tree = await categories.GetCategoryTreeAsync(new GetCategoryTreeRequest { LanguageCode = "el" }, deadline: Deadline(), cancellationToken: Cancellation);
         var oliveOil = tree.Roots.Single(root => root.Category.Slug == "olive-oil").Category;
         Assert.True(oliveOil.ProductCount > 0, "The demo catalog counts products under Olive oil.");

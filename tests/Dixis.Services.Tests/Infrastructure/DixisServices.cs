@@ -13,6 +13,14 @@ public static class DixisServices
     public static IRunningService Start(string name, ServiceSettings? settings = null)
     {
         settings ??= new ServiceSettings();
+
+        // A thousand demo products would only slow tests that need the catalog for something else; tests of
+        // the demo catalog ask for it explicitly.
+        if (name == "catalog")
+        {
+            settings.Values.TryAdd("Catalog:DemoProductCount", "0");
+        }
+
         return name switch
         {
             "auth" => new InProcessService<AuthGrpcService>(name, settings),
