@@ -1,42 +1,26 @@
+using System.Buffers;
 using Dixis.Contracts.Catalog.V1;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Dixis.Catalog.Search.Lucene;
 
 /// <summary>
-/// Counts facets over every document the search collects (all matches of text and filters, not just the page),
-/// from doc values: category, producer, each attribute key present, and price buckets when bounds are given.
-/// Lucene.Net.Facet is not available from the package feed, and counting ordinals here is as fast as it would be.
+/// Counts facets over every document the search collects (all matches of text and filters, not just the page):
+/// category, producer, each attribute key present, and price buckets when bounds are given. Lucene.Net.Facet is not
+/// available from the package feed; counting segment ordinals from <see cref="SegmentColumns"/> is as fast anyway.
 /// </summary>
-internal sealed class FacetCountingCollector : ICollector
+internal sealed class FacetCountingCollector(SegmentColumnsCache cache, IReadOnlyList<long> priceBucketBounds) : ICollector
 {
     private readonly FacetValueCounts categories = new();
     private readonly FacetValueCounts producers = new();
     private readonly SortedDictionary<string, FacetValueCounts> attributes = new(StringComparer.Ordinal);
-    private readonly OrdinalCounter categoryCounter;
-    private readonly OrdinalCounter producerCounter;
-    private readonly OrdinalCounter attributeCounter;
-    private readonly PriceBucketCounter? priceCounter;
+    private readonly PriceBucketCounter? prices = priceBucketBounds is { Count: > 0 } ? new PriceBucketCounter(priceBucketBounds) : null;
 
-    /// <param name="priceBucketBounds">Exclusive upper bounds of the price buckets; none for no price facet.</param>
-    /// <param name="producerNameLanguage">The language a producer's trading name is labelled in (the market default: a trading name is not translated).</param>
-    public FacetCountingCollector(IReadOnlyList<long> priceBucketBounds, string producerNameLanguage)
-    {
-        categoryCounter = new OrdinalCounter(ProductFields.CategoryFacet, multiValued: false, (term, count) =>
-        {
-            var parts = FacetTerm.Decode(term);
-            categories.Add(parts[0], count, () => FacetTerm.Label(parts, 1));
-        });
-        producerCounter = new OrdinalCounter(ProductFields.ProducerFacet, multiValued: false, (term, count) =>
-        {
-            var parts = FacetTerm.Decode(term);
-            producers.Add(parts[0], count, () => parts.Length > 1 && parts[1].Length > 0 ? new Dictionary<string, string> { [producerNameLanguage] = parts[1] } : null);
-        });
-        attributeCounter = new OrdinalCounter(ProductFields.AttributeFacet, multiValued: true, MergeAttribute);
-        priceCounter = priceBucketBounds is { Count: > 0 } ? new PriceBucketCounter(priceBucketBounds) : null;
-    }
+    private SegmentColumns? segment;
+    private int[] categoryCounts = [];
+    private int[] producerCounts = [];
+    private int[] attributeCounts = [];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -47,28 +31,41 @@ internal sealed class FacetCountingCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        var reader = context.AtomicReader;
-        categoryCounter.SetNextReader(reader);
-        producerCounter.SetNextReader(reader);
-        attributeCounter.SetNextReader(reader);
-        priceCounter?.SetNextReader(reader);
+        FlushSegment();
+        segment = cache.For(context.AtomicReader);
+        categoryCounts = Rent(segment.Categories.Length);
+        producerCounts = Rent(segment.Producers.Length);
+        attributeCounts = Rent(segment.Attributes.Length);
     }
 
     public void Collect(int doc)
     {
-        categoryCounter.Count(doc);
-        producerCounter.Count(doc);
-        attributeCounter.Count(doc);
-        priceCounter?.Count(doc);
+        var columns = segment!;
+        var category = columns.CategoryOrdinals[doc];
+        if (category >= 0)
+        {
+            categoryCounts[category]++;
+        }
+
+        var producer = columns.ProducerOrdinals[doc];
+        if (producer >= 0)
+        {
+            producerCounts[producer]++;
+        }
+
+        var ordinals = columns.AttributeOrdinals;
+        for (int index = columns.AttributeStarts[doc], end = columns.AttributeStarts[doc + 1]; index < end; index++)
+        {
+            attributeCounts[ordinals[index]]++;
+        }
+
+        prices?.Count(columns.MinPrices[doc]);
     }
 
     /// <summary>The facets with at most <paramref name="maxValues"/> values each; facets without values are left out. Call once, after the search.</summary>
     public IReadOnlyList<SearchFacet> ToFacets(int maxValues)
     {
-        categoryCounter.Flush();
-        producerCounter.Flush();
-        attributeCounter.Flush();
-
+        FlushSegment();
         var facets = new List<SearchFacet>(2 + attributes.Count + 1);
         Add(facets, new SearchFacet(FacetKind.Category, AttributeKey: null, categories.Largest(maxValues)));
         Add(facets, new SearchFacet(FacetKind.Producer, AttributeKey: null, producers.Largest(maxValues)));
@@ -77,10 +74,10 @@ internal sealed class FacetCountingCollector : ICollector
             Add(facets, new SearchFacet(FacetKind.Attribute, key, values.Largest(maxValues)));
         }
 
-        if (priceCounter is not null)
+        if (prices is not null)
         {
             // Every bucket is kept: the caller chose the bounds, and buckets read in price order, not by count.
-            Add(facets, new SearchFacet(FacetKind.Price, AttributeKey: null, priceCounter.Buckets()));
+            Add(facets, new SearchFacet(FacetKind.Price, AttributeKey: null, prices.Buckets()));
         }
 
         return facets;
@@ -94,15 +91,69 @@ internal sealed class FacetCountingCollector : ICollector
         }
     }
 
-    private void MergeAttribute(BytesRef term, int count)
+    private static int[] Rent(int size)
     {
-        var parts = FacetTerm.Decode(term);
-        if (!attributes.TryGetValue(parts[0], out var values))
+        if (size == 0)
         {
-            values = new FacetValueCounts();
-            attributes.Add(parts[0], values);
+            return [];
         }
 
-        values.Add(parts[1], count, () => FacetTerm.Label(parts, 2));
+        var counts = ArrayPool<int>.Shared.Rent(size);
+        Array.Clear(counts, 0, size);
+        return counts;
+    }
+
+    private static void Return(int[] counts)
+    {
+        if (counts.Length > 0)
+        {
+            ArrayPool<int>.Shared.Return(counts);
+        }
+    }
+
+    /// <summary>Ordinals mean nothing across segments, so each segment's counts are merged by value when it is done.</summary>
+    private void FlushSegment()
+    {
+        if (segment is null)
+        {
+            return;
+        }
+
+        for (var ordinal = 0; ordinal < segment.Categories.Length; ordinal++)
+        {
+            if (categoryCounts[ordinal] > 0)
+            {
+                categories.Add(segment.Categories[ordinal].Value, categoryCounts[ordinal], segment.Categories[ordinal].Label);
+            }
+        }
+
+        for (var ordinal = 0; ordinal < segment.Producers.Length; ordinal++)
+        {
+            if (producerCounts[ordinal] > 0)
+            {
+                producers.Add(segment.Producers[ordinal].Value, producerCounts[ordinal], segment.Producers[ordinal].Label);
+            }
+        }
+
+        for (var ordinal = 0; ordinal < segment.Attributes.Length; ordinal++)
+        {
+            if (attributeCounts[ordinal] > 0)
+            {
+                var attribute = segment.Attributes[ordinal];
+                if (!attributes.TryGetValue(attribute.Key, out var values))
+                {
+                    values = new FacetValueCounts();
+                    attributes.Add(attribute.Key, values);
+                }
+
+                values.Add(attribute.Value, attributeCounts[ordinal], attribute.Label);
+            }
+        }
+
+        Return(categoryCounts);
+        Return(producerCounts);
+        Return(attributeCounts);
+        categoryCounts = producerCounts = attributeCounts = [];
+        segment = null;
     }
 }

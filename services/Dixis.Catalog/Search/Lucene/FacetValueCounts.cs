@@ -5,9 +5,9 @@ internal sealed class FacetValueCounts
 {
     private readonly Dictionary<string, (long Count, IReadOnlyDictionary<string, string>? Label)> values = new(StringComparer.Ordinal);
 
-    public void Add(string value, long count, Func<IReadOnlyDictionary<string, string>?> label)
+    public void Add(string value, long count, IReadOnlyDictionary<string, string>? label)
     {
-        values[value] = values.TryGetValue(value, out var known) ? (known.Count + count, known.Label) : (count, label());
+        values[value] = values.TryGetValue(value, out var known) ? (known.Count + count, known.Label) : (count, label);
     }
 
     /// <summary>The <paramref name="max"/> largest counts, largest first, ties by value so pages of facets are stable.</summary>

@@ -30,6 +30,8 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
     private readonly ProductTextAnalyzer analyzer = new();
     private readonly BM25Similarity similarity = new();
     private readonly ProductSearcherFactory searcherFactory;
+    private readonly SegmentColumnsCache columns;
+    private readonly ProductSorts sorts;
 
     /// <summary>Serialises open, commit, rebuild start/swap/discard and dispose; searches and writes never take it.</summary>
     private readonly SemaphoreSlim lifecycle = new(1, 1);
@@ -51,6 +53,8 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         var root = this.options.IndexDirectory ?? throw new ArgumentException("LuceneSearchOptions.IndexDirectory is required.", nameof(options));
         layout = new IndexDirectoryLayout(Path.GetFullPath(root), time);
         searcherFactory = new ProductSearcherFactory(similarity);
+        columns = new SegmentColumnsCache(defaultLanguage);
+        sorts = new ProductSorts(columns);
     }
 
     public string Engine => EngineName;
@@ -233,12 +237,11 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
 
         var after = string.IsNullOrEmpty(query.Cursor) ? null : SearchCursor.Decode(query.Cursor, query.Sort);
         var languages = SearchLanguage.For(query.Language);
-        var text = ProductTextQuery.Build(QueryText.Words(analyzer, query.Text, languages), languages);
-        var filter = ProductFilters.For(query);
-        var facets = query.IncludeFacets ? new FacetCountingCollector(query.PriceBucketBounds ?? [], defaultLanguage) : null;
+        var words = QueryText.Words(analyzer, query.Text, languages);
+        var facets = query.IncludeFacets ? new FacetCountingCollector(columns, query.PriceBucketBounds ?? []) : null;
 
         // One more than the page: whether it exists decides if there is a next page, without a second search.
-        var top = TopFieldCollector.Create(ProductSorts.For(query.Sort), query.PageSize + 1, after, fillFields: true, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
+        var top = TopFieldCollector.Create(sorts.For(query.Sort), query.PageSize + 1, after, fillFields: true, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
 
         var generation = Enter();
         try
@@ -246,7 +249,9 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
             var searcher = generation.Searchers.Acquire();
             try
             {
-                searcher.Search(text, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+                // Built against this searcher: whether a word looks misspelled depends on what the index holds.
+                var matches = ProductFilter.Apply(ProductTextQuery.Build(words, languages, searcher.IndexReader), query, columns);
+                searcher.Search(matches, facets is null ? top : MultiCollector.Wrap(top, facets));
                 var docs = top.GetTopDocs().ScoreDocs;
                 var count = Math.Min(docs.Length, query.PageSize);
                 var hits = ProductHits.Read(searcher.IndexReader, docs, count);

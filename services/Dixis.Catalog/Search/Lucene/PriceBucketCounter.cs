@@ -1,5 +1,4 @@
 using System.Globalization;
-using Lucene.Net.Index;
 
 namespace Dixis.Catalog.Search.Lucene;
 
@@ -11,8 +10,6 @@ internal sealed class PriceBucketCounter
 {
     private readonly long[] bounds;
     private readonly long[] counts;
-    private NumericDocValues prices = DocValues.EMPTY_NUMERIC;
-
     public PriceBucketCounter(IReadOnlyList<long> bounds)
     {
         this.bounds = [.. bounds];
@@ -27,11 +24,9 @@ internal sealed class PriceBucketCounter
         counts = new long[this.bounds.Length + 1];
     }
 
-    public void SetNextReader(AtomicReader reader) => prices = reader.GetNumericDocValues(ProductFields.MinPrice) ?? DocValues.EMPTY_NUMERIC;
-
-    public void Count(int doc)
+    public void Count(long price)
     {
-        var index = Array.BinarySearch(bounds, prices.Get(doc));
+        var index = Array.BinarySearch(bounds, price);
         counts[index >= 0 ? index + 1 : ~index]++;
     }
 

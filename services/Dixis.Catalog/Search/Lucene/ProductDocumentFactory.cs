@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Google.Protobuf;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -8,6 +9,9 @@ namespace Dixis.Catalog.Search.Lucene;
 /// <summary>Turns a <see cref="ProductSearchDocument"/> into the Lucene document described by <see cref="ProductFields"/> and <see cref="SearchLanguage"/>.</summary>
 internal static class ProductDocumentFactory
 {
+    /// <summary>How many times a name counts among the texts of a product.</summary>
+    private const int NameWeight = 3;
+
     /// <summary>Analysed text for matching and BM25 scoring; positions are left out because no query uses them.</summary>
     private static readonly FieldType MatchedText = Freeze(new FieldType
     {
@@ -99,11 +103,14 @@ internal static class ProductDocumentFactory
 
     private static void AddVariantPrices(Document document, ProductSearchDocument product)
     {
-        var prices = product.VariantPricesMinor is { Count: > 0 } variantPrices ? variantPrices.Distinct() : [product.MinPriceMinor];
-        foreach (var price in prices)
+        var prices = product.VariantPricesMinor is { Count: > 0 } variantPrices ? variantPrices.Distinct().ToList() : [product.MinPriceMinor];
+        var bytes = new byte[prices.Count * sizeof(long)];
+        for (var index = 0; index < prices.Count; index++)
         {
-            document.Add(new Int64Field(ProductFields.VariantPrice, price, Field.Store.NO));
+            BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(index * sizeof(long)), prices[index]);
         }
+
+        document.Add(new BinaryDocValuesField(ProductFields.VariantPrices, new BytesRef(bytes)));
     }
 
     private static void AddTexts(Document document, ProductSearchDocument product, SearchLanguage language)
@@ -113,19 +120,26 @@ internal static class ProductDocumentFactory
             name = ProductTextAnalyzer.Compose(name);
             document.Add(new Field(language.NameField, name, MatchedText));
             document.Add(new Field(language.NameStartField, name, PresenceOnlyText));
-            AddMatched(document, language, name);
+            document.Add(new Field(language.ShortTextField, name, MatchedText));
+
+            // The name's stems count several times: BM25 then weighs a word of the name above the same word in a
+            // description, without a separate name clause in every query (one postings list per word instead of two).
+            for (var repeat = 0; repeat < NameWeight; repeat++)
+            {
+                document.Add(new Field(language.StemField, name, MatchedText));
+            }
         }
 
-        if (product.Description?.TryGetValue(language.Code, out var description) == true)
+        if (product.Description?.TryGetValue(language.Code, out var description) == true && !string.IsNullOrWhiteSpace(description))
         {
-            AddMatched(document, language, description);
+            document.Add(new Field(language.StemField, ProductTextAnalyzer.Compose(description), MatchedText));
         }
 
         foreach (var attribute in product.Attributes ?? [])
         {
             if (attribute.Label?.TryGetValue(language.Code, out var label) == true)
             {
-                AddMatched(document, language, label);
+                AddShort(document, language, label);
             }
         }
 
@@ -133,16 +147,17 @@ internal static class ProductDocumentFactory
         {
             if (categoryName?.TryGetValue(language.Code, out var text) == true)
             {
-                AddMatched(document, language, text);
+                AddShort(document, language, text);
             }
         }
 
         // A brand or a trading name is the same word in every language.
-        AddMatched(document, language, product.Brand);
-        AddMatched(document, language, product.ProducerName);
+        AddShort(document, language, product.Brand);
+        AddShort(document, language, product.ProducerName);
     }
 
-    private static void AddMatched(Document document, SearchLanguage language, string? text)
+    /// <summary>A short text is matched by its stems like every text, and also kept folded for typos.</summary>
+    private static void AddShort(Document document, SearchLanguage language, string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -150,7 +165,7 @@ internal static class ProductDocumentFactory
         }
 
         text = ProductTextAnalyzer.Compose(text);
-        document.Add(new Field(language.TextField, text, MatchedText));
+        document.Add(new Field(language.ShortTextField, text, MatchedText));
         document.Add(new Field(language.StemField, text, MatchedText));
     }
 

@@ -27,8 +27,8 @@ internal static class ProductFields
     /// <summary>Sorted-set doc values: each attribute's key, value and label (attribute facets).</summary>
     public const string AttributeFacet = "attribute_facet";
 
-    /// <summary>Every variant price as an indexed numeric value (price range filter: any variant in range).</summary>
-    public const string VariantPrice = "variant_price";
+    /// <summary>Binary doc values: every variant price, 8 bytes each (price range filter: any variant in range).</summary>
+    public const string VariantPrices = "variant_prices";
 
     /// <summary>Numeric doc values: the cheapest variant price (price sorts, price facet).</summary>
     public const string MinPrice = "min_price";

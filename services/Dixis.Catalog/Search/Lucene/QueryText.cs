@@ -20,7 +20,7 @@ internal static class QueryText
             return [];
         }
 
-        var words = Analyze(analyzer, SearchLanguage.All[0].TextField, ProductTextAnalyzer.Compose(text));
+        var words = Analyze(analyzer, SearchLanguage.All[0].NameField, ProductTextAnalyzer.Compose(text));
         return words.Distinct(StringComparer.Ordinal).Take(MaxWords).ToList();
     }
 

@@ -2,7 +2,6 @@ using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Text;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Dixis.Catalog.Search.Lucene;
 
@@ -25,7 +24,7 @@ internal static class SearchCursor
 
     public static string Encode(ProductSearchSort sort, FieldDoc last)
     {
-        var id = (BytesRef)last.Fields[1];
+        var id = Encoding.UTF8.GetBytes((string)last.Fields[1]);
         var bytes = new byte[HeaderLength + id.Length];
         bytes[0] = Marker;
         bytes[1] = Version;
@@ -34,7 +33,7 @@ internal static class SearchCursor
             ? BitConverter.SingleToInt32Bits(((J2N.Numerics.Single)last.Fields[0]).ToSingle())
             : ((J2N.Numerics.Int64)last.Fields[0]).ToInt64();
         BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(3), primary);
-        Buffer.BlockCopy(id.Bytes, id.Offset, bytes, HeaderLength, id.Length);
+        id.CopyTo(bytes, HeaderLength);
         return Base64Url.EncodeToString(bytes);
     }
 
@@ -80,6 +79,6 @@ internal static class SearchCursor
         }
 
         // No doc id: the product id already orders every hit, so the position is fully given by the values.
-        return new FieldDoc(int.MaxValue, float.NaN, [primary, new BytesRef(id)]);
+        return new FieldDoc(int.MaxValue, float.NaN, [primary, id]);
     }
 }

@@ -32,24 +32,30 @@ internal sealed class SearchLanguage
         this.stem = stem;
         NameField = "name." + code;
         NameStartField = "name_start." + code;
-        TextField = "text." + code;
         StemField = "stem." + code;
+        ShortTextField = "short." + code;
     }
 
     /// <summary>The BCP-47 code texts are keyed by, e.g. <c>el</c>.</summary>
     public string Code { get; }
 
-    /// <summary>The product name, folded: boosts name matches and serves suggestions.</summary>
+    /// <summary>The product name, folded but not stemmed: suggestions.</summary>
     public string NameField { get; }
 
     /// <summary>Only the first word of the name, folded: suggestions that start the name rank first.</summary>
     public string NameStartField { get; }
 
-    /// <summary>Every text of the product in this language, folded but not stemmed: exact and fuzzy matches.</summary>
-    public string TextField { get; }
-
-    /// <summary>The same texts reduced to stems: <c>olives</c> meets <c>olive</c>.</summary>
+    /// <summary>
+    /// Every text of the product in this language, folded and reduced to stems (<c>olives</c> meets <c>olive</c>): what
+    /// words match.
+    /// </summary>
     public string StemField { get; }
+
+    /// <summary>
+    /// The short texts (names, category names, attribute labels, brand, producer), folded but not stemmed: what a typo is
+    /// matched against, and stop words. Descriptions are left out: long, costly to index twice, and rarely what is typed.
+    /// </summary>
+    public string ShortTextField { get; }
 
     /// <summary>The languages a query searches: the one asked for, or all when none (or one not indexed) is asked for.</summary>
     public static IReadOnlyList<SearchLanguage> For(string? code)
