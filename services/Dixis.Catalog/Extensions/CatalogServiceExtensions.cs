@@ -7,12 +7,15 @@ using Dixis.Catalog.Producers;
 using Dixis.Catalog.Products;
 using Dixis.Catalog.Repositories;
 using Dixis.Catalog.Search;
+using Dixis.Catalog.Search.Lucene;
 using Dixis.Catalog.Search.Sync;
 using Dixis.Catalog.Seeding;
 using Dixis.Contracts.Catalog.V1;
+using Dixis.Persistence;
 using Dixis.Persistence.Hosting;
 using Dixis.ServiceDefaults.Health;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace Dixis.Catalog.Extensions;
@@ -32,6 +35,7 @@ public static class CatalogServiceExtensions
 
         builder.AddDocumentStore(ServiceName, DeclareCollections);
         AddCache(builder);
+        AddSearchEngine(builder);
 
         var services = builder.Services;
         services.AddSingleton<CategoryRepository>();
@@ -125,6 +129,24 @@ public static class CatalogServiceExtensions
         });
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<CacheInvalidation>(sp, sp.GetRequiredService<IConnectionMultiplexer>()));
         services.AddHostedService<CacheInvalidationListener>();
+    }
+
+    /// <summary>
+    /// The embedded Lucene.Net engine (Elasticsearch comes behind the same <see cref="IProductSearchIndex"/>). Its
+    /// index lives next to the store's data (<c>&lt;Persistence:DataDirectory&gt;/catalog.search</c>, see
+    /// <see cref="SearchIndexDirectoryLease"/>) unless <c>Catalog:Search:Lucene:IndexDirectory</c> says otherwise.
+    /// </summary>
+    private static void AddSearchEngine(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SearchIndexDirectoryLease>();
+        builder.Services.AddOptions<LuceneSearchOptions>().PostConfigure<IOptions<PersistenceOptions>, SearchIndexDirectoryLease>((search, persistence, lease) =>
+        {
+            if (string.IsNullOrWhiteSpace(search.IndexDirectory))
+            {
+                search.IndexDirectory = lease.Acquire(persistence.Value.DataDirectory!);
+            }
+        });
+        builder.AddLuceneProductSearch();
     }
 
     private static void AddOptions<TOptions>(IHostApplicationBuilder builder, string section)

@@ -2,15 +2,24 @@ namespace Dixis.Catalog.Search;
 
 /// <summary>
 /// Searchable products per producer and per category subtree, for <c>product_count</c> fields. Counted by the
-/// search engine over every document, so the figures are memoized for a second: producer pages and the
-/// category tree are read far more often than the catalog changes. Until the index is complete (its first build)
-/// every count is zero rather than a count of whatever was indexed so far.
+/// search engine over every document, so the figures are kept until the index changes (the synchronizer calls
+/// <see cref="IndexChanged"/>): producer pages and the category tree are read far more often than the catalog
+/// changes. Until the index is complete (its first build) every count is zero rather than a count of whatever
+/// was indexed so far.
 /// </summary>
-public sealed class ProductCounts(IProductSearchIndex index, Sync.SearchIndexStatus status, TimeProvider timeProvider)
+public sealed class ProductCounts(IProductSearchIndex index, Sync.SearchIndexStatus status)
 {
-    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
     private readonly Lock gate = new();
-    private readonly Dictionary<SearchCountDimension, (DateTimeOffset At, Task<IReadOnlyDictionary<string, long>> Counts)> memo = [];
+    private readonly Dictionary<SearchCountDimension, Task<IReadOnlyDictionary<string, long>>> memo = [];
+
+    /// <summary>The index changed: counts are taken again on the next read.</summary>
+    public void IndexChanged()
+    {
+        lock (gate)
+        {
+            memo.Clear();
+        }
+    }
 
     public async Task<long> ForProducerAsync(string producerId, CancellationToken cancellationToken) =>
         (await CountsAsync(SearchCountDimension.Producer, cancellationToken)).GetValueOrDefault(producerId);
@@ -30,17 +39,16 @@ public sealed class ProductCounts(IProductSearchIndex index, Sync.SearchIndexSta
             return Task.FromResult(None);
         }
 
-        var now = timeProvider.GetUtcNow();
         lock (gate)
         {
-            if (memo.TryGetValue(dimension, out var entry) && now - entry.At < Freshness && !entry.Counts.IsFaulted && !entry.Counts.IsCanceled)
+            if (memo.TryGetValue(dimension, out var known) && !known.IsFaulted && !known.IsCanceled)
             {
-                return entry.Counts.WaitAsync(cancellationToken);
+                return known.WaitAsync(cancellationToken);
             }
 
             // Not tied to this caller's token: the shared count must not fail for the others when one gives up.
             var counts = index.CountByAsync(dimension, CancellationToken.None);
-            memo[dimension] = (now, counts);
+            memo[dimension] = counts;
             return counts.WaitAsync(cancellationToken);
         }
     }

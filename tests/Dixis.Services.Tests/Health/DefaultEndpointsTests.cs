@@ -16,7 +16,8 @@ public sealed class DefaultEndpointsTests
         await using var running = DixisServices.Start(service);
         using var client = running.CreateHttpClient();
 
-        var health = await HealthReport.GetAsync(client, "/health", Cancellation);
+        // Readiness may lag the start by a moment (the catalog builds its search index in the background).
+        var health = await Eventually.ReadAsync(() => HealthReport.GetAsync(client, "/health", Cancellation), report => report.HttpStatus == HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.OK, health.HttpStatus);
         Assert.Equal("Healthy", health.Status);
@@ -44,8 +45,10 @@ public sealed class DefaultEndpointsTests
         await using var running = DixisServices.Start(service);
         using var channel = running.CreateGrpcChannel();
 
-        var response = await new Grpc.Health.V1.Health.HealthClient(channel)
-            .CheckAsync(new HealthCheckRequest(), cancellationToken: Cancellation);
+        var health = new Grpc.Health.V1.Health.HealthClient(channel);
+        var response = await Eventually.ReadAsync(
+            () => health.CheckAsync(new HealthCheckRequest(), cancellationToken: Cancellation).ResponseAsync,
+            answer => answer.Status == HealthCheckResponse.Types.ServingStatus.Serving);
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
     }

@@ -28,6 +28,7 @@ public sealed partial class SearchIndexSynchronizer(
     ProducerDirectory producers,
     CategoryDirectory categories,
     CatalogCache cache,
+    ProductCounts counts,
     IOptions<SearchOptions> options,
     TimeProvider timeProvider,
     ILogger<SearchIndexSynchronizer> logger) : BackgroundService
@@ -246,9 +247,7 @@ public sealed partial class SearchIndexSynchronizer(
 
         await index.RefreshAsync(cancellationToken);
         uncommitted = true;
-
-        // Product counts in the category tree come from the index: they moved.
-        await cache.RemoveLocallyAsync([CacheTags.CategoryTree], cancellationToken);
+        await CountsMovedAsync(cancellationToken);
         LogSynced(logger, upserts.Count, deletes.Count);
     }
 
@@ -343,7 +342,7 @@ public sealed partial class SearchIndexSynchronizer(
             var duration = timeProvider.GetUtcNow() - started;
             status.RebuildFinished(duration);
             signal.Notify();
-            await cache.RemoveLocallyAsync([CacheTags.CategoryTree], cancellationToken);
+            await CountsMovedAsync(cancellationToken);
             LogRebuilt(logger, index.DocumentCount, read, duration.TotalSeconds);
         }
         catch (Exception failure) when (failure is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
@@ -355,6 +354,13 @@ public sealed partial class SearchIndexSynchronizer(
         {
             Volatile.Write(ref rebuildRunning, 0);
         }
+    }
+
+    /// <summary>Product counts (producers, the category tree) come from the index: they may have moved.</summary>
+    private async Task CountsMovedAsync(CancellationToken cancellationToken)
+    {
+        counts.IndexChanged();
+        await cache.RemoveLocallyAsync([CacheTags.CategoryTree], cancellationToken);
     }
 
     private static async IAsyncEnumerable<Document<T>> ChangedSinceAsync<T>(
