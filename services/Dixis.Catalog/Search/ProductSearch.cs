@@ -22,6 +22,12 @@ public sealed class ProductSearch(
         var categoryIndex = await categories.GetIndexAsync(cancellationToken);
         var (query, fingerprint) = reader.Read(request, categoryIndex);
         var cursor = PageTokens.Read(request.PageToken, fingerprint, CatalogErrors.Domain);
+        if (query.Text.Length > 0 && !query.Text.Any(char.IsLetterOrDigit))
+        {
+            // Only punctuation (`*:*`, `()`): as plain text it names nothing a product could contain.
+            metrics.SearchAnswered(Stopwatch.GetElapsedTime(started), query.IncludeFacets);
+            return new SearchProductsResponse();
+        }
 
         ProductSearchResult result;
         try
