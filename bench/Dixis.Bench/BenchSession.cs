@@ -45,15 +45,15 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 // Freshly started processes are still compiling hot paths (tiered JIT): the first run warms up longer.
                 var settings = run == 1 ? firstRun : later;
                 progress.Step($"run {run}/{arguments.Runs}: echo ceiling ({Describe(settings)})");
-                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo.Endpoint, settings, cancellationToken);
+                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo.Endpoint, settings, [echo.Measured], cancellationToken);
                 List<ScenarioMeasurement> rows = [new(ScenarioCatalog.Echo.Name, "grpc", ceiling, 1.0, [Peak(echo.Measured)])];
 
                 if (platform is not null)
                 {
                     progress.Step($"run {run}/{arguments.Runs}: {scenario.Name} ({Describe(settings)})");
                     var load = scenario.Protocol == ScenarioProtocol.Grpc
-                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, cancellationToken)
-                        : await new WrkDriver(wrkPath!, work).RunAsync(scenario, platform.Endpoint(scenario.Resource, "http"), settings, cancellationToken);
+                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, platform.Processes, cancellationToken)
+                        : await new WrkDriver(wrkPath!, work).RunAsync(scenario, platform.Endpoint(scenario.Resource, "http"), settings, platform.Processes, cancellationToken);
                     rows.Add(new(
                         scenario.Name,
                         scenario.Protocol.ToString().ToLowerInvariant(),
@@ -95,9 +95,15 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
     }
 
     private static async Task<LoadResult> MeasureGrpcAsync(
-        H2LoadDriver h2load, GrpcStatusProbe probe, Scenario scenario, Uri endpoint, LoadSettings settings, CancellationToken cancellationToken)
+        H2LoadDriver h2load,
+        GrpcStatusProbe probe,
+        Scenario scenario,
+        Uri endpoint,
+        LoadSettings settings,
+        IReadOnlyList<MeasuredProcess> measured,
+        CancellationToken cancellationToken)
     {
-        var load = await h2load.RunAsync(scenario, endpoint, settings, cancellationToken);
+        var load = await h2load.RunAsync(scenario, endpoint, settings, measured, cancellationToken);
         return load with { GrpcProbe = await probe.SampleAsync(scenario, endpoint, cancellationToken) };
     }
 
