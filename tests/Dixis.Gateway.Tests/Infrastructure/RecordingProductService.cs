@@ -7,17 +7,32 @@ namespace Dixis.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// A real gRPC implementation of the ProductService contract, hosted in-process behind the gateway in place
-/// of the catalog's own (whose product methods come in a later issue). It records what reaches it and answers
-/// with a rich error for the product id <see cref="InvalidProductId"/>.
+/// of the catalog's own (whose product methods come in a later issue). It records what reaches it, answers
+/// with a rich error for the product id <see cref="InvalidProductId"/> and, for <see cref="NeverAnsweredProductId"/>,
+/// waits until the call is cancelled.
 /// </summary>
 public sealed class RecordingProductService(DownstreamRecorder recorder) : ProductService.ProductServiceBase
 {
     public const string InvalidProductId = "not-a-valid-id";
     public const string ErrorMessage = "product_id is not a valid product id.";
+    public const string NeverAnsweredProductId = "never-answered";
 
     public override async Task<Product> GetProduct(GetProductRequest request, ServerCallContext context)
     {
         recorder.Record(context);
+        if (request.ProductId == NeverAnsweredProductId)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                recorder.RecordCancellation(context);
+                throw;
+            }
+        }
+
         if (request.ProductId == InvalidProductId)
         {
             var status = new Google.Rpc.Status
