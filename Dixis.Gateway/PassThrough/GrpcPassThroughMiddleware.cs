@@ -74,10 +74,13 @@ public sealed class GrpcPassThroughMiddleware(
         using var deadline = new CancellationTokenSource(timeout < LongestTimer ? timeout : LongestTimer, timeProvider);
         var request = context.Request;
 
-        // The message limit below replaces the request body limit, as Grpc.AspNetCore does for gRPC calls.
+        // The message limit below replaces the request body limit, as Grpc.AspNetCore does for gRPC calls. The
+        // feature goes once the limit is lifted: the forwarder would try again after the body has been looked at,
+        // fail because reading has begun, and log a warning on every call.
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
         {
             bodyLimit.MaxRequestBodySize = null;
+            context.Features.Set<IHttpMaxRequestBodySizeFeature>(null);
         }
 
         GrpcRequestSizeLimit.Guard? guard = null;

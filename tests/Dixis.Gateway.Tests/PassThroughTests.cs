@@ -109,18 +109,21 @@ public sealed class PassThroughTests(GatewayFixture fixture)
         await fixture.Recorder.Cancellation(requestId).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);
     }
 
-    [Fact]
-    public async Task A_native_call_past_its_deadline_ends_with_deadline_exceeded_and_cancels_the_service_call()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_call_without_deadline_ends_at_the_default_deadline_and_the_service_call_is_cancelled(bool grpcWeb)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var requestId = Guid.NewGuid().ToString("N");
-        using var channel = fixture.GrpcChannel();
+        await using var gateway = fixture.CreateGateway(new Dictionary<string, string?> { ["Grpc:Client:DefaultDeadline"] = "00:00:00.300" });
+        using GrpcChannel channel = grpcWeb ? fixture.GrpcWebChannel(gateway) : fixture.GrpcChannel(gateway);
 
+        // The caller sets no deadline, so the only one is the gateway's default.
         var failure = await Assert.ThrowsAsync<RpcException>(() => new ProductService.ProductServiceClient(channel).GetProductAsync(
             new GetProductRequest { ProductId = RecordingProductService.NeverAnsweredProductId },
             new Metadata { { "x-request-id", requestId } },
-            TimeProvider.System.GetUtcNow().UtcDateTime.AddMilliseconds(300),
-            cancellationToken).ResponseAsync);
+            cancellationToken: cancellationToken).ResponseAsync);
 
         Assert.Equal(StatusCode.DeadlineExceeded, failure.StatusCode);
         await fixture.Recorder.Cancellation(requestId).WaitAsync(TimeSpan.FromSeconds(10), cancellationToken);

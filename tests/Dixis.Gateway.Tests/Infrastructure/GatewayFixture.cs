@@ -21,31 +21,35 @@ public sealed class GatewayFixture : IAsyncLifetime
     {
         catalog = new CatalogServiceFactory();
         downstream = await DownstreamTestHost.StartAsync();
-        gateway = new GatewayFactory(
-            byPathPrefix: new Dictionary<string, HttpMessageHandler>
-            {
-                ["/dixis.catalog.v1.ProductService/"] = downstream.CreateHandler(),
-            },
-            byHost: new Dictionary<string, HttpMessageHandler>
-            {
-                ["catalog.test"] = catalog.Server.CreateHandler(),
-            });
+        gateway = CreateGateway();
         _ = gateway.Server;
     }
 
-    /// <summary>A native gRPC channel to the gateway.</summary>
-    public GrpcChannel GrpcChannel() =>
-        Grpc.Net.Client.GrpcChannel.ForAddress(Gateway.Server.BaseAddress, new GrpcChannelOptions
+    /// <summary>Another gateway in front of the same services, with some settings changed; the caller disposes it.</summary>
+    public GatewayFactory CreateGateway(IReadOnlyDictionary<string, string?>? settingOverrides = null) => new(
+        byPathPrefix: new Dictionary<string, HttpMessageHandler>
         {
-            HttpHandler = Gateway.Server.CreateHandler(),
+            ["/dixis.catalog.v1.ProductService/"] = (downstream ?? throw new InvalidOperationException("The fixture is not started.")).CreateHandler(),
+        },
+        byHost: new Dictionary<string, HttpMessageHandler>
+        {
+            ["catalog.test"] = (catalog ?? throw new InvalidOperationException("The fixture is not started.")).Server.CreateHandler(),
+        },
+        settingOverrides);
+
+    /// <summary>A native gRPC channel to the gateway (or to <paramref name="other"/>).</summary>
+    public GrpcChannel GrpcChannel(GatewayFactory? other = null) =>
+        Grpc.Net.Client.GrpcChannel.ForAddress((other ?? Gateway).Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = (other ?? Gateway).Server.CreateHandler(),
             MaxSendMessageSize = null,
         });
 
-    /// <summary>A gRPC-Web channel to the gateway, as a browser client would use.</summary>
-    public GrpcChannel GrpcWebChannel() =>
-        Grpc.Net.Client.GrpcChannel.ForAddress(Gateway.Server.BaseAddress, new GrpcChannelOptions
+    /// <summary>A gRPC-Web channel to the gateway (or to <paramref name="other"/>), as a browser client would use.</summary>
+    public GrpcChannel GrpcWebChannel(GatewayFactory? other = null) =>
+        Grpc.Net.Client.GrpcChannel.ForAddress((other ?? Gateway).Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, Gateway.Server.CreateHandler()),
+            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, (other ?? Gateway).Server.CreateHandler()),
             MaxSendMessageSize = null,
         });
 
