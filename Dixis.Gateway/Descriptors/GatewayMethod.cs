@@ -1,4 +1,5 @@
 using Dixis.Contracts.Common.V1;
+using Dixis.ServiceDefaults.Grpc;
 using Google.Protobuf.Reflection;
 
 namespace Dixis.Gateway.Descriptors;
@@ -21,6 +22,7 @@ public sealed class GatewayMethod
         Downstream = downstream;
         Path = PathOf(descriptor);
         Access = ContractDescriptors.AccessOf(descriptor);
+        IsIdempotent = IdempotentRetryPolicy.IsIdempotent(descriptor);
     }
 
     /// <summary>The contract method.</summary>
@@ -34,6 +36,9 @@ public sealed class GatewayMethod
 
     /// <summary>Who may call it, as the contract declares.</summary>
     public AccessRule? Access { get; }
+
+    /// <summary>Whether the contract declares it idempotent (<c>NO_SIDE_EFFECTS</c> or <c>IDEMPOTENT</c>), so that UNAVAILABLE may be retried.</summary>
+    public bool IsIdempotent { get; }
 
     /// <summary>Whether the method answers with exactly one message (unary and client streaming).</summary>
     public bool HasSingleResponse => !Descriptor.IsServerStreaming;

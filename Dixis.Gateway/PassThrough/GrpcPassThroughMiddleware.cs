@@ -14,7 +14,8 @@ namespace Dixis.Gateway.PassThrough;
 /// owning service and streams its response body and trailers back, bytes as they are, with no protobuf decoding or
 /// encoding. Everything else (gRPC-Web, JSON, health, reflection, INTERNAL and unknown methods) goes on to the
 /// endpoints. It runs after routing, so it knows the call's <see cref="GatewayMethod"/>, and after whatever the
-/// pipeline places before it (access rules), which therefore applies to this path too.
+/// pipeline places before it (access rules), which therefore applies to this path too. Like the typed clients, it
+/// retries idempotent methods while the service cannot be connected to (<c>Grpc:Client</c> attempts and back-off).
 /// </summary>
 public sealed class GrpcPassThroughMiddleware(
     RequestDelegate next,
@@ -37,6 +38,7 @@ public sealed class GrpcPassThroughMiddleware(
         AllowResponseBuffering = false,
     };
 
+    private readonly GrpcClientDefaultsOptions retries = clientDefaults.Value;
     private readonly TimeSpan defaultDeadline = clientDefaults.Value.DefaultDeadline;
     private readonly int maxMessageSize = serverDefaults.Value.MaxReceiveMessageSize;
 
@@ -118,13 +120,50 @@ public sealed class GrpcPassThroughMiddleware(
 
         var downstream = downstreams.For(method.Downstream);
         var transformer = new PassThroughTransformer(method, timeout, startedAt, timeProvider, logger);
-        var error = await forwarder.SendAsync(context, downstream.Prefix, downstream.Invoker, RequestConfig, transformer, deadline.Token)
-            .ConfigureAwait(false);
-        if (error != ForwarderError.None)
+        var backoff = retries.InitialBackoff;
+        for (var attempt = 1; ; attempt++)
         {
-            AnswerFailure(context, method, error, deadline, guard);
+            var error = await forwarder.SendAsync(context, downstream.Prefix, downstream.Invoker, RequestConfig, transformer, deadline.Token)
+                .ConfigureAwait(false);
+            if (error == ForwarderError.None)
+            {
+                return;
+            }
+
+            if (attempt >= retries.MaxAttempts || !method.IsIdempotent || !NeverReachedTheService(context)
+                || deadline.IsCancellationRequested || context.RequestAborted.IsCancellationRequested)
+            {
+                AnswerFailure(context, method, error, deadline, guard);
+                return;
+            }
+
+            // As the typed clients' retry policy does: a random pause up to the current back-off, which then grows.
+            context.Response.Clear();
+            context.Features.Set<IForwarderErrorFeature>(null);
+            try
+            {
+                await Task.Delay(backoff * Random.Shared.NextDouble(), timeProvider, deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                AnswerCancelled(context, deadline);
+                return;
+            }
+
+            backoff = TimeSpan.FromTicks(Math.Min((long)(backoff.Ticks * retries.BackoffMultiplier), retries.MaxBackoff.Ticks));
         }
     }
+
+    /// <summary>
+    /// Whether the call failed before a connection to the service existed (refused, name not resolved): then not
+    /// one byte of it was sent, the request body is still unread, and sending it again cannot do anything twice.
+    /// </summary>
+    private static bool NeverReachedTheService(HttpContext context) =>
+        context.Features.Get<IForwarderErrorFeature>() is
+        {
+            Error: ForwarderError.Request,
+            Exception: HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError },
+        };
 
     /// <summary>
     /// The call failed in the gateway rather than in the service: answer in gRPC's terms, unless the answer has

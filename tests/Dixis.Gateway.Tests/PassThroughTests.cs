@@ -132,6 +132,40 @@ public sealed class PassThroughTests(GatewayFixture fixture)
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
+    public async Task An_idempotent_call_is_retried_while_the_service_refuses_connections(bool grpcWeb)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        RefusingTransport? transport = null;
+        await using var gateway = fixture.CreateGateway(catalogTransport: service => transport = new RefusingTransport(service, refusals: 2));
+        using GrpcChannel channel = grpcWeb ? fixture.GrpcWebChannel(gateway) : fixture.GrpcChannel(gateway);
+
+        var tree = await new CategoryService.CategoryServiceClient(channel)
+            .GetCategoryTreeAsync(new GetCategoryTreeRequest(), cancellationToken: cancellationToken);
+
+        Assert.NotEmpty(tree.Roots);
+        Assert.Equal(3, transport!.Attempts);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_call_that_is_not_idempotent_is_not_retried(bool grpcWeb)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        RefusingTransport? transport = null;
+        await using var gateway = fixture.CreateGateway(catalogTransport: service => transport = new RefusingTransport(service, refusals: 1));
+        using GrpcChannel channel = grpcWeb ? fixture.GrpcWebChannel(gateway) : fixture.GrpcChannel(gateway);
+
+        var failure = await Assert.ThrowsAsync<RpcException>(() => new CategoryService.CategoryServiceClient(channel)
+            .CreateCategoryAsync(new CreateCategoryRequest(), cancellationToken: cancellationToken).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
+        Assert.Equal(1, transport!.Attempts);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
     public async Task An_unreachable_service_is_unavailable_without_its_address_and_the_cause_is_logged(bool grpcWeb)
     {
         var cancellationToken = TestContext.Current.CancellationToken;

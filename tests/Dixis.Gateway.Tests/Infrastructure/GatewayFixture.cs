@@ -25,17 +25,26 @@ public sealed class GatewayFixture : IAsyncLifetime
         _ = gateway.Server;
     }
 
-    /// <summary>Another gateway in front of the same services, with some settings changed; the caller disposes it.</summary>
-    public GatewayFactory CreateGateway(IReadOnlyDictionary<string, string?>? settingOverrides = null) => new(
-        byPathPrefix: new Dictionary<string, HttpMessageHandler>
-        {
-            ["/dixis.catalog.v1.ProductService/"] = (downstream ?? throw new InvalidOperationException("The fixture is not started.")).CreateHandler(),
-        },
-        byHost: new Dictionary<string, HttpMessageHandler>
-        {
-            ["catalog.test"] = (catalog ?? throw new InvalidOperationException("The fixture is not started.")).Server.CreateHandler(),
-        },
-        settingOverrides);
+    /// <summary>
+    /// Another gateway in front of the same services, with some settings changed, or the Catalog service reached
+    /// through <paramref name="catalogTransport"/>; the caller disposes it.
+    /// </summary>
+    public GatewayFactory CreateGateway(
+        IReadOnlyDictionary<string, string?>? settingOverrides = null,
+        Func<HttpMessageHandler, HttpMessageHandler>? catalogTransport = null)
+    {
+        var catalogHandler = (catalog ?? throw new InvalidOperationException("The fixture is not started.")).Server.CreateHandler();
+        return new(
+            byPathPrefix: new Dictionary<string, HttpMessageHandler>
+            {
+                ["/dixis.catalog.v1.ProductService/"] = (downstream ?? throw new InvalidOperationException("The fixture is not started.")).CreateHandler(),
+            },
+            byHost: new Dictionary<string, HttpMessageHandler>
+            {
+                ["catalog.test"] = catalogTransport?.Invoke(catalogHandler) ?? catalogHandler,
+            },
+            settingOverrides);
+    }
 
     /// <summary>A native gRPC channel to the gateway (or to <paramref name="other"/>).</summary>
     public GrpcChannel GrpcChannel(GatewayFactory? other = null) =>
