@@ -38,8 +38,7 @@ public sealed class GrpcPassThroughMiddleware(
         AllowResponseBuffering = false,
     };
 
-    private readonly GrpcClientDefaultsOptions retries = clientDefaults.Value;
-    private readonly TimeSpan defaultDeadline = clientDefaults.Value.DefaultDeadline;
+    private readonly GrpcClientDefaultsOptions client = clientDefaults.Value;
     private readonly int maxMessageSize = serverDefaults.Value.MaxReceiveMessageSize;
 
     public Task InvokeAsync(HttpContext context)
@@ -54,19 +53,19 @@ public sealed class GrpcPassThroughMiddleware(
     /// </summary>
     private static bool IsNativeGrpc(HttpRequest request, GatewayMethod method)
     {
+        const string grpc = "application/grpc";
         var contentType = request.ContentType;
-        return HttpProtocol.IsHttp2(request.Protocol) || HttpProtocol.IsHttp3(request.Protocol)
-            ? contentType is not null
-                && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase)
-                && (contentType.Length == "application/grpc".Length || contentType["application/grpc".Length] is '+' or ';')
-                && string.Equals(request.Path.Value, method.Path, StringComparison.Ordinal)
-            : false;
+        return (HttpProtocol.IsHttp2(request.Protocol) || HttpProtocol.IsHttp3(request.Protocol))
+            && contentType is not null
+            && contentType.StartsWith(grpc, StringComparison.OrdinalIgnoreCase)
+            && (contentType.Length == grpc.Length || contentType[grpc.Length] is '+' or ';')
+            && string.Equals(request.Path.Value, method.Path, StringComparison.Ordinal);
     }
 
     private async Task ForwardAsync(HttpContext context, GatewayMethod method)
     {
         var startedAt = timeProvider.GetTimestamp();
-        var timeout = GrpcTimeout.TryParse(context.Request.Headers.GrpcTimeout, out var requested) ? requested : defaultDeadline;
+        var timeout = GrpcTimeout.TryParse(context.Request.Headers.GrpcTimeout, out var requested) ? requested : client.DefaultDeadline;
         if (timeout <= TimeSpan.Zero)
         {
             GrpcStatusResponse.WriteTrailersOnly(context.Response, StatusCode.DeadlineExceeded, "Deadline Exceeded");
@@ -120,7 +119,7 @@ public sealed class GrpcPassThroughMiddleware(
 
         var downstream = downstreams.For(method.Downstream);
         var transformer = new PassThroughTransformer(method, timeout, startedAt, timeProvider, logger);
-        var backoff = retries.InitialBackoff;
+        var backoff = client.InitialBackoff;
         for (var attempt = 1; ; attempt++)
         {
             var error = await forwarder.SendAsync(context, downstream.Prefix, downstream.Invoker, RequestConfig, transformer, deadline.Token)
@@ -130,7 +129,7 @@ public sealed class GrpcPassThroughMiddleware(
                 return;
             }
 
-            if (attempt >= retries.MaxAttempts || !method.IsIdempotent || !NeverReachedTheService(context)
+            if (attempt >= client.MaxAttempts || !method.IsIdempotent || !NeverReachedTheService(context)
                 || deadline.IsCancellationRequested || context.RequestAborted.IsCancellationRequested)
             {
                 AnswerFailure(context, method, error, deadline, guard);
@@ -150,7 +149,7 @@ public sealed class GrpcPassThroughMiddleware(
                 return;
             }
 
-            backoff = TimeSpan.FromTicks(Math.Min((long)(backoff.Ticks * retries.BackoffMultiplier), retries.MaxBackoff.Ticks));
+            backoff = TimeSpan.FromTicks(Math.Min((long)(backoff.Ticks * client.BackoffMultiplier), client.MaxBackoff.Ticks));
         }
     }
 
