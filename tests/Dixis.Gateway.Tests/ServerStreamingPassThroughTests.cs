@@ -2,6 +2,7 @@ using Dixis.Gateway.Tests.Infrastructure;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Grpc.Net.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dixis.Gateway.Tests;
 
@@ -12,7 +13,7 @@ public sealed class ServerStreamingPassThroughTests
     public async Task Each_streamed_message_reaches_the_caller_before_the_service_sends_the_next()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var downstream = await SteppedHealthHost.StartAsync();
+        await using var downstream = await GrpcTestHost.StartAsync<SteppedHealthService>();
         var watch = HealthReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("Health").FindMethodByName("Watch");
         await using var passThrough = await PassThroughHost.StartAsync(watch, downstream.CreateHandler());
         using var channel = GrpcChannel.ForAddress(passThrough.BaseAddress, new GrpcChannelOptions { HttpHandler = passThrough.CreateHandler() });
@@ -25,7 +26,7 @@ public sealed class ServerStreamingPassThroughTests
         // The service holds its second message back until the first has reached the caller.
         Assert.True(await call.ResponseStream.MoveNext(cancellationToken));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, call.ResponseStream.Current.Status);
-        downstream.Service.Release();
+        downstream.Services.GetRequiredService<SteppedHealthService>().Release();
         Assert.True(await call.ResponseStream.MoveNext(cancellationToken));
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.NotServing, call.ResponseStream.Current.Status);
         Assert.False(await call.ResponseStream.MoveNext(cancellationToken));

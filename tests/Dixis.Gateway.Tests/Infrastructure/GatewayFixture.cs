@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dixis.Gateway.Tests.Infrastructure;
 
@@ -10,17 +11,18 @@ namespace Dixis.Gateway.Tests.Infrastructure;
 public sealed class GatewayFixture : IAsyncLifetime
 {
     private CatalogServiceFactory? catalog;
-    private DownstreamTestHost? downstream;
+    private GrpcTestHost? downstream;
     private GatewayFactory? gateway;
 
     public GatewayFactory Gateway => gateway ?? throw new InvalidOperationException("The fixture is not started.");
 
-    public DownstreamRecorder Recorder => (downstream ?? throw new InvalidOperationException("The fixture is not started.")).Recorder;
+    public DownstreamRecorder Recorder =>
+        (downstream ?? throw new InvalidOperationException("The fixture is not started.")).Services.GetRequiredService<DownstreamRecorder>();
 
     public async ValueTask InitializeAsync()
     {
         catalog = new CatalogServiceFactory();
-        downstream = await DownstreamTestHost.StartAsync();
+        downstream = await GrpcTestHost.StartAsync<RecordingProductService>(services => services.AddSingleton<DownstreamRecorder>());
         gateway = CreateGateway();
         _ = gateway.Server;
     }
