@@ -36,6 +36,20 @@ public sealed class PassThroughTests(GatewayFixture fixture)
         Assert.Null(fixture.Recorder.Observed(grpcWebId).MessageEncoding);
     }
 
+    [Fact]
+    public async Task A_large_unary_answer_arrives_whole_with_its_trailers()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var channel = fixture.GrpcChannel();
+
+        using var call = new ProductService.ProductServiceClient(channel).GetProductAsync(
+            new GetProductRequest { ProductId = RecordingProductService.LargeProductId }, cancellationToken: cancellationToken);
+        var product = await call.ResponseAsync;
+
+        Assert.Equal(1024 * 1024, product.Slug.Length);
+        Assert.Equal("done", call.GetTrailers().GetValue("x-downstream-trailer"));
+    }
+
     [Theory]
     [InlineData("grpc")]
     [InlineData("grpc-web")]

@@ -17,6 +17,9 @@ public sealed class RecordingProductService(DownstreamRecorder recorder) : Produ
     public const string ErrorMessage = "product_id is not a valid product id.";
     public const string NeverAnsweredProductId = "never-answered";
 
+    /// <summary>A product id answered with a 1 MiB product, far over every HTTP/2 flow-control window on the way.</summary>
+    public const string LargeProductId = "large";
+
     public override async Task<Product> GetProduct(GetProductRequest request, ServerCallContext context)
     {
         recorder.Record(context);
@@ -55,7 +58,9 @@ public sealed class RecordingProductService(DownstreamRecorder recorder) : Produ
 
         await context.WriteResponseHeadersAsync(new Metadata { { "x-downstream-header", "from-product-service" } });
         context.ResponseTrailers.Add("x-downstream-trailer", "done");
-        return new Product { Id = request.ProductId };
+        return request.ProductId == LargeProductId
+            ? new Product { Id = request.ProductId, Slug = new string('s', 1024 * 1024) }
+            : new Product { Id = request.ProductId };
     }
 
     /// <summary>Implemented here so that a call the gateway refuses is provably refused by the gateway.</summary>
