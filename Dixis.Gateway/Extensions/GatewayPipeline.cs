@@ -1,6 +1,7 @@
 using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.OpenApi;
+using Dixis.Gateway.PassThrough;
 
 namespace Dixis.Gateway.Extensions;
 
@@ -13,10 +14,12 @@ public static class GatewayPipeline
 
         app.UseRouting();
         app.UseCors();
+        // Access rules and rate limits (a later issue) belong here: routing has resolved the endpoint, and every
+        // endpoint of a public contract method, in each of the three protocols, carries its GatewayMethod
+        // (descriptor, access rule, owning service); nothing has been forwarded yet.
+        app.UseMiddleware<GrpcPassThroughMiddleware>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseMiddleware<JsonRequestBodyGuard>();
-        // Access rules and rate limits (a later issue) belong here, after routing has resolved the contract
-        // method and before the forwarder runs; they read ContractDescriptors.AccessOf(method).
 
         app.MapForwarders();
         app.MapOpenApiDocument();

@@ -3,6 +3,7 @@ using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.Forwarding;
 using Dixis.Gateway.OpenApi;
+using Dixis.Gateway.PassThrough;
 using Dixis.Gateway.Options;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
@@ -31,6 +32,7 @@ public static class GatewayServiceRegistration
         services.AddSingleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>();
 
         services.AddSingleton<ContractDescriptors>();
+        services.AddSingleton<GatewayMethods>();
         services.AddSingleton<StatusJsonWriter>();
         services.AddSingleton<UnknownRouteHandler>();
         services.AddSingleton<GrpcForwarder>();
@@ -57,6 +59,7 @@ public static class GatewayServiceRegistration
                 .WithExposedHeaders(ExposedGrpcHeaders)));
 
         builder.AddDownstreamClients();
+        services.AddGrpcPassThrough();
         return builder;
     }
 }

@@ -2,6 +2,9 @@ using Dixis.Contracts.Auth.V1;
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Contracts.Orders.V1;
 using Dixis.Contracts.Shipping.V1;
+using Dixis.Gateway.Descriptors;
+using Dixis.Gateway.PassThrough;
+using Dixis.ServiceDefaults.Grpc;
 
 namespace Dixis.Gateway.Forwarders;
 
@@ -11,7 +14,11 @@ namespace Dixis.Gateway.Forwarders;
 /// </summary>
 public static class ForwarderRegistration
 {
-    /// <summary>One gRPC client per forwarded contract service, addressed by service discovery (<c>services__&lt;name&gt;__grpc__0</c>).</summary>
+    /// <summary>
+    /// One gRPC client per forwarded contract service for the typed forwarders, one HTTP/2 client per owning service for
+    /// the native gRPC pass-through, and which service owns which contract service; all addressed by service discovery
+    /// (<c>services__&lt;name&gt;__grpc__0</c>).
+    /// </summary>
     public static IHostApplicationBuilder AddDownstreamClients(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,32 +52,51 @@ public static class ForwarderRegistration
     /// handlers and a log scope per forwarded call; the gRPC client's own log (<c>Grpc.Net.Client</c>) stays.
     /// </summary>
     private static void AddDownstream<TClient>(IHostApplicationBuilder builder, string serviceName)
-        where TClient : class =>
+        where TClient : class
+    {
         builder.AddGrpcServiceClient<TClient>(serviceName, propagateCallContext: false).RemoveAllLoggers();
 
-    /// <summary>Maps every forwarder: native gRPC, gRPC-Web and (from the google.api.http rules) JSON.</summary>
+        var services = builder.Services;
+        var servedAlready = services.Any(registration =>
+            registration.ImplementationInstance is DownstreamService { } known && known.Name == serviceName);
+        if (!servedAlready)
+        {
+            PassThroughRegistration.AddPassThroughClient(services, serviceName);
+        }
+
+        services.AddSingleton(new DownstreamService(GeneratedServiceDescriptor.Of(typeof(TClient)).FullName, serviceName));
+    }
+
+    /// <summary>
+    /// Maps every forwarder: native gRPC, gRPC-Web and (from the google.api.http rules) JSON, each endpoint of a public
+    /// method carrying its <see cref="GatewayMethod"/>.
+    /// </summary>
     public static IEndpointRouteBuilder MapForwarders(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        endpoints.MapGrpcService<Auth.AddressServiceForwarder>();
-        endpoints.MapGrpcService<Auth.AuthServiceForwarder>();
-        endpoints.MapGrpcService<Auth.JwksServiceForwarder>();
-        endpoints.MapGrpcService<Auth.PartnerClientServiceForwarder>();
-        endpoints.MapGrpcService<Auth.ProfileServiceForwarder>();
-        endpoints.MapGrpcService<Auth.UserAdminServiceForwarder>();
-        endpoints.MapGrpcService<Catalog.CategoryServiceForwarder>();
-        endpoints.MapGrpcService<Catalog.InventoryServiceForwarder>();
-        endpoints.MapGrpcService<Catalog.ProducerServiceForwarder>();
-        endpoints.MapGrpcService<Catalog.ProductServiceForwarder>();
-        endpoints.MapGrpcService<Catalog.SearchServiceForwarder>();
-        endpoints.MapGrpcService<Orders.CartServiceForwarder>();
-        endpoints.MapGrpcService<Orders.OrderServiceForwarder>();
-        endpoints.MapGrpcService<Orders.PaymentServiceForwarder>();
-        endpoints.MapGrpcService<Shipping.RateServiceForwarder>();
-        endpoints.MapGrpcService<Shipping.RateTableServiceForwarder>();
-        endpoints.MapGrpcService<Shipping.ShipmentServiceForwarder>();
-        endpoints.MapGrpcService<Shipping.TrackingServiceForwarder>();
+        MapForwarder<Auth.AddressServiceForwarder>(endpoints);
+        MapForwarder<Auth.AuthServiceForwarder>(endpoints);
+        MapForwarder<Auth.JwksServiceForwarder>(endpoints);
+        MapForwarder<Auth.PartnerClientServiceForwarder>(endpoints);
+        MapForwarder<Auth.ProfileServiceForwarder>(endpoints);
+        MapForwarder<Auth.UserAdminServiceForwarder>(endpoints);
+        MapForwarder<Catalog.CategoryServiceForwarder>(endpoints);
+        MapForwarder<Catalog.InventoryServiceForwarder>(endpoints);
+        MapForwarder<Catalog.ProducerServiceForwarder>(endpoints);
+        MapForwarder<Catalog.ProductServiceForwarder>(endpoints);
+        MapForwarder<Catalog.SearchServiceForwarder>(endpoints);
+        MapForwarder<Orders.CartServiceForwarder>(endpoints);
+        MapForwarder<Orders.OrderServiceForwarder>(endpoints);
+        MapForwarder<Orders.PaymentServiceForwarder>(endpoints);
+        MapForwarder<Shipping.RateServiceForwarder>(endpoints);
+        MapForwarder<Shipping.RateTableServiceForwarder>(endpoints);
+        MapForwarder<Shipping.ShipmentServiceForwarder>(endpoints);
+        MapForwarder<Shipping.TrackingServiceForwarder>(endpoints);
         return endpoints;
     }
+
+    private static void MapForwarder<TForwarder>(IEndpointRouteBuilder endpoints)
+        where TForwarder : class =>
+        endpoints.MapGrpcService<TForwarder>().Add(GatewayMethods.Attach);
 }

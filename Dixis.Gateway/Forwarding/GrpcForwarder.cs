@@ -138,10 +138,7 @@ public sealed class GrpcForwarder(ILogger<GrpcForwarder> logger)
         if (failure.Status.DebugException is { } clientSideCause)
         {
             GatewayLog.DownstreamUnreachable(logger, context.Method, failure.StatusCode, clientSideCause);
-            var message = failure.StatusCode == StatusCode.Unavailable
-                ? $"The service that serves {context.Method} is unavailable; try again later."
-                : $"The call to the service that serves {context.Method} failed before it answered.";
-            return new RpcException(new Status(failure.StatusCode, message));
+            return new RpcException(new Status(failure.StatusCode, ClientSideFailure.Message(context.Method, failure.StatusCode)));
         }
 
         GatewayLog.DownstreamFailed(logger, context.Method, failure.StatusCode);

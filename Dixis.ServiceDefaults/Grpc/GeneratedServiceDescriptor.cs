@@ -7,7 +7,7 @@ namespace Dixis.ServiceDefaults.Grpc;
 /// Finds the proto service descriptor of a generated client: protoc nests <c>FooClient</c> inside the
 /// static class <c>Foo</c>, which exposes it as <c>Descriptor</c>.
 /// </summary>
-internal static class GeneratedServiceDescriptor
+public static class GeneratedServiceDescriptor
 {
     public static ServiceDescriptor Of(Type clientType)
     {

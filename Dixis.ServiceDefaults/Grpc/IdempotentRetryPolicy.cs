@@ -9,7 +9,7 @@ namespace Dixis.ServiceDefaults.Grpc;
 /// <c>idempotency_level</c> NO_SIDE_EFFECTS or IDEMPOTENT are retried, and only on <c>UNAVAILABLE</c>
 /// (the server never started processing). Anything else could charge a card twice.
 /// </summary>
-internal static class IdempotentRetryPolicy
+public static class IdempotentRetryPolicy
 {
     /// <summary>The service config for one contract service, or null when none of its methods may be retried.</summary>
     public static ServiceConfig? CreateServiceConfig(ServiceDescriptor service, GrpcClientDefaultsOptions options)
@@ -34,6 +34,7 @@ internal static class IdempotentRetryPolicy
         return methodConfig.Names.Count == 0 ? null : new ServiceConfig { MethodConfigs = { methodConfig } };
     }
 
+    /// <summary>Whether the contract lets a caller send the method again after UNAVAILABLE.</summary>
     public static bool IsIdempotent(MethodDescriptor method) =>
         method.GetOptions()?.IdempotencyLevel is MethodOptions.Types.IdempotencyLevel.NoSideEffects
             or MethodOptions.Types.IdempotencyLevel.Idempotent;

@@ -60,7 +60,11 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 // Freshly started processes are still compiling hot paths (tiered JIT): the first run warms up longer.
                 var settings = run == 1 ? firstRun : later;
                 progress.Step($"run {run}/{arguments.Runs}: echo ceiling ({Describe(settings)})");
+<<<<<<< HEAD
                 var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo!.Endpoint, settings, window: null, cancellationToken);
+=======
+                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo.Endpoint, settings, [echo.Measured], cancellationToken);
+>>>>>>> gateway-passthrough
                 List<ScenarioMeasurement> rows = [new(ScenarioCatalog.Echo.Name, "grpc", ceiling, 1.0, [Peak(echo.Measured)])];
 
                 if (platform is not null)
@@ -70,8 +74,13 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                         ? new ServiceWindow(metrics, platform.Endpoint("catalog", "http"), histogram)
                         : null;
                     var load = scenario.Protocol == ScenarioProtocol.Grpc
+<<<<<<< HEAD
                         ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, window, cancellationToken)
                         : await MeasureJsonAsync(new WrkDriver(wrkPath!, work), scenario, platform.Endpoint(scenario.Resource, "http"), settings, window, cancellationToken);
+=======
+                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, platform.Processes, cancellationToken)
+                        : await new WrkDriver(wrkPath!, work).RunAsync(scenario, platform.Endpoint(scenario.Resource, "http"), settings, platform.Processes, cancellationToken);
+>>>>>>> gateway-passthrough
                     rows.Add(new(
                         scenario.Name,
                         scenario.Protocol.ToString().ToLowerInvariant(),
@@ -119,6 +128,7 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         return platform;
     }
 
+<<<<<<< HEAD
     /// <summary>
     /// Loads the catalog to <c>--products N</c> (printing the import's figures) and builds the scenario's request from
     /// the loaded data when it needs any; the result replays fixed bytes again.
@@ -180,6 +190,18 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
             await window.EndAsync(cancellationToken);
         }
 
+=======
+    private static async Task<LoadResult> MeasureGrpcAsync(
+        H2LoadDriver h2load,
+        GrpcStatusProbe probe,
+        Scenario scenario,
+        Uri endpoint,
+        LoadSettings settings,
+        IReadOnlyList<MeasuredProcess> measured,
+        CancellationToken cancellationToken)
+    {
+        var load = await h2load.RunAsync(scenario, endpoint, settings, measured, cancellationToken);
+>>>>>>> gateway-passthrough
         return load with { GrpcProbe = await probe.SampleAsync(scenario, endpoint, cancellationToken) };
     }
 

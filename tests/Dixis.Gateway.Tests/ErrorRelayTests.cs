@@ -66,14 +66,15 @@ public sealed class ErrorRelayTests(GatewayFixture fixture)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var channel = fixture.GrpcChannel();
-        var client = new CategoryService.CategoryServiceClient(channel);
+        // The recording ProductService behind the gateway implements GetProduct only.
+        var client = new ProductService.ProductServiceClient(channel);
 
-        var failure = await Assert.ThrowsAsync<RpcException>(() => client.GetCategoryAsync(
-            new GetCategoryRequest { CategoryId = "c-1" }, cancellationToken: cancellationToken).ResponseAsync);
+        var failure = await Assert.ThrowsAsync<RpcException>(() => client.GetProductBySlugAsync(
+            new GetProductBySlugRequest { Slug = "some-oil" }, cancellationToken: cancellationToken).ResponseAsync);
         Assert.Equal(StatusCode.Unimplemented, failure.StatusCode);
 
         using var http = fixture.JsonClient();
-        using var response = await http.GetAsync(new Uri("/v1/categories/c-1", UriKind.Relative), cancellationToken);
+        using var response = await http.GetAsync(new Uri("/v1/products:bySlug?slug=some-oil", UriKind.Relative), cancellationToken);
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
         var status = await StatusBody.ReadAsync(response, cancellationToken);
         Assert.Equal((int)Code.Unimplemented, status.Code);

@@ -5,6 +5,7 @@ using Dixis.Gateway.Forwarding;
 using Dixis.Gateway.Tests.Infrastructure;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
+using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -72,6 +73,42 @@ public sealed class ForwarderCompletenessTests(GatewayFixture fixture)
             .ToList();
 
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_endpoint_of_a_public_method_carries_its_gateway_method_in_every_protocol_and_no_other_endpoint_does()
+    {
+        var methodsByPath = Contracts.Services.SelectMany(service => service.Methods)
+            .ToDictionary(GatewayMethod.PathOf, StringComparer.Ordinal);
+        var problems = new List<string>();
+        var grpcEndpoints = 0;
+        var jsonEndpoints = 0;
+
+        foreach (var endpoint in fixture.Gateway.Services.GetRequiredService<EndpointDataSource>().Endpoints)
+        {
+            var carried = endpoint.Metadata.GetMetadata<GatewayMethod>();
+            var json = endpoint.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
+            var grpcPath = endpoint.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method.FullName;
+            var method = json is not null ? json.MethodDescriptor : grpcPath is not null ? methodsByPath.GetValueOrDefault(grpcPath) : null;
+            var expected = method is not null && ContractDescriptors.IsPublic(method);
+            if (expected && carried?.Descriptor != method)
+            {
+                problems.Add($"{endpoint.DisplayName} serves the public method {method!.FullName} without its GatewayMethod.");
+            }
+            else if (!expected && carried is not null)
+            {
+                problems.Add($"{endpoint.DisplayName} carries the GatewayMethod {carried} but serves no public contract method.");
+            }
+
+            if (expected)
+            {
+                _ = json is null ? grpcEndpoints++ : jsonEndpoints++;
+            }
+        }
+
+        Assert.Empty(problems);
+        Assert.Equal(Contracts.Services.SelectMany(service => service.Methods).Count(ContractDescriptors.IsPublic), grpcEndpoints);
+        Assert.NotEqual(0, jsonEndpoints);
     }
 
     [Fact]

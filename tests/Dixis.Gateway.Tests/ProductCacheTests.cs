@@ -24,9 +24,10 @@ public sealed class ProductCacheTests(GatewayFixture fixture)
         using var catalogChannel = fixture.CatalogChannel();
         var products = new ProductService.ProductServiceClient(catalogChannel);
         var product = await CreateProductAsync(catalogChannel);
-        using var gatewayChannel = fixture.GrpcChannel();
+        await using var gateway = fixture.CreateGatewayToCatalog();
+        using var gatewayChannel = fixture.GrpcChannel(gateway);
         var viaGateway = new ProductService.ProductServiceClient(gatewayChannel);
-        using var json = fixture.JsonClient();
+        using var json = gateway.CreateClient();
 
         for (var version = 1; version <= 25; version++)
         {
@@ -52,7 +53,8 @@ public sealed class ProductCacheTests(GatewayFixture fixture)
     {
         using var catalogChannel = fixture.CatalogChannel();
         var product = await CreateProductAsync(catalogChannel);
-        using var gatewayChannel = fixture.GrpcChannel();
+        await using var gateway = fixture.CreateGatewayToCatalog();
+        using var gatewayChannel = fixture.GrpcChannel(gateway);
         var viaGateway = new ProductService.ProductServiceClient(gatewayChannel);
         Assert.False((await viaGateway.GetProductAsync(new GetProductRequest { ProductId = product.Id }, cancellationToken: Cancellation)).Variants[0].InStock);
 

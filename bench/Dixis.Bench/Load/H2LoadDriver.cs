@@ -1,14 +1,17 @@
 using System.Globalization;
+using Dixis.Bench.Processes;
 using Dixis.Bench.Scenarios;
 
 namespace Dixis.Bench.Load;
 
 /// <summary>
 /// Drives a gRPC scenario with h2load and reads its per-request log (<c>--log-file</c>), so that
-/// p50/p99 are exact percentiles of every request in the measured window, not derived from a mean.
+/// p50/p99 are exact percentiles of every request in the measured window, not derived from a mean. The CPU time of
+/// the <c>measured</c> processes is read when the warm-up ends and when the window ends.
 /// </summary>
 public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory, TimeProvider timeProvider)
 {
+<<<<<<< HEAD
     /// <param name="scenario">What to replay.</param>
     /// <param name="endpoint">Where.</param>
     /// <param name="settings">How hard and how long.</param>
@@ -16,6 +19,10 @@ public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory,
     /// <param name="cancellationToken">Stops h2load.</param>
     public async Task<LoadResult> RunAsync(
         Scenario scenario, Uri endpoint, LoadSettings settings, Func<CancellationToken, Task>? atMeasuredWindow, CancellationToken cancellationToken)
+=======
+    public async Task<LoadResult> RunAsync(
+        Scenario scenario, Uri endpoint, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, CancellationToken cancellationToken)
+>>>>>>> gateway-passthrough
     {
         var bodyFile = Path.Combine(workDirectory.FullName, $"{scenario.Name}.body");
         var logFile = Path.Combine(workDirectory.FullName, $"{scenario.Name}.h2load.log");
@@ -44,17 +51,26 @@ public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory,
         arguments.Add(url.ToString());
 
         var timeLimit = settings.Duration + settings.WarmUp + TimeSpan.FromSeconds(60);
+<<<<<<< HEAD
 
         // h2load has no hook of its own: its measured window starts one warm-up after it starts (it connects first, in a few ms).
         var window = atMeasuredWindow is null ? Task.CompletedTask : AfterWarmUpAsync(settings.WarmUp, atMeasuredWindow, cancellationToken);
         var output = await ExternalTool.RunAsync(h2loadPath, arguments, timeLimit, cancellationToken);
         await window;
+=======
+        var run = ExternalTool.RunAsync(h2loadPath, arguments, timeLimit, cancellationToken);
+        // h2load counts nothing during its own warm-up; the CPU window starts when it ends too.
+        await Task.WhenAny(run, Task.Delay(settings.WarmUp, cancellationToken));
+        var cpu = CpuWindow.Start(measured);
+        var output = await run;
+>>>>>>> gateway-passthrough
         if (output.ExitCode != 0)
         {
             throw new BenchFailedException($"h2load against {url} exited with {output.ExitCode}: {output.StandardError.Trim()}");
         }
 
-        return await ReadLogAsync(logFile, url, settings.Duration, output, cancellationToken);
+        var load = await ReadLogAsync(logFile, url, settings.Duration, output, cancellationToken);
+        return load with { Cpu = cpu.Stop(load.Requests) };
     }
 
     private static async Task<LoadResult> ReadLogAsync(string logFile, Uri url, TimeSpan duration, ToolOutput output, CancellationToken cancellationToken)

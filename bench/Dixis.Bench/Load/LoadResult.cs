@@ -1,3 +1,5 @@
+using Dixis.Bench.Reporting;
+
 namespace Dixis.Bench.Load;
 
 /// <summary>What one measured window produced.</summary>
@@ -13,4 +15,8 @@ public sealed record LoadResult(
     double P50Milliseconds,
     double P99Milliseconds,
     long HttpErrors,
-    GrpcProbeResult? GrpcProbe);
+    GrpcProbeResult? GrpcProbe)
+{
+    /// <summary>CPU µs per completed request of each measured process, over the measured window.</summary>
+    public IReadOnlyList<ProcessCpu> Cpu { get; init; } = [];
+}

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using Dixis.Bench.Processes;
 using Dixis.Bench.Scenarios;
 
 namespace Dixis.Bench.Load;
@@ -11,6 +12,7 @@ namespace Dixis.Bench.Load;
 /// </summary>
 public sealed partial class WrkDriver(string wrkPath, DirectoryInfo workDirectory)
 {
+<<<<<<< HEAD
     /// <param name="scenario">What to replay.</param>
     /// <param name="endpoint">Where.</param>
     /// <param name="settings">How hard and how long.</param>
@@ -18,19 +20,28 @@ public sealed partial class WrkDriver(string wrkPath, DirectoryInfo workDirector
     /// <param name="cancellationToken">Stops wrk.</param>
     public async Task<LoadResult> RunAsync(
         Scenario scenario, Uri endpoint, LoadSettings settings, Func<CancellationToken, Task>? atMeasuredWindow, CancellationToken cancellationToken)
+=======
+    public async Task<LoadResult> RunAsync(
+        Scenario scenario, Uri endpoint, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, CancellationToken cancellationToken)
+>>>>>>> gateway-passthrough
     {
         var url = new Uri(endpoint, scenario.Path);
         var script = await WriteScriptAsync(scenario, cancellationToken);
 
         // wrk has no warm-up phase of its own: a first, discarded run does that job.
         await RunWrkAsync(url, script, settings.Connections, settings.WarmUp, cancellationToken);
+<<<<<<< HEAD
         if (atMeasuredWindow is not null)
         {
             await atMeasuredWindow(cancellationToken);
         }
 
+=======
+        var cpu = CpuWindow.Start(measured);
+>>>>>>> gateway-passthrough
         var output = await RunWrkAsync(url, script, settings.Connections, settings.Duration, cancellationToken);
-        return Parse(output.StandardOutput, url);
+        var load = Parse(output.StandardOutput, url);
+        return load with { Cpu = cpu.Stop(load.Requests) };
     }
 
     private async Task<ToolOutput> RunWrkAsync(Uri url, string script, int connections, TimeSpan duration, CancellationToken cancellationToken)

@@ -24,7 +24,17 @@ public static class MedianOfRuns
             (long)Percentiles.Median(loads.Select(l => (double)l.HttpErrors)),
             probes.Count == 0
                 ? null
-                : new GrpcProbeResult(probes[0].Sent, (int)Percentiles.Median(probes.Select(p => (double)p.Failed)), probes.Select(p => p.FirstFailure).FirstOrDefault(f => f is not null)));
+                : new GrpcProbeResult(probes[0].Sent, (int)Percentiles.Median(probes.Select(p => (double)p.Failed)), probes.Select(p => p.FirstFailure).FirstOrDefault(f => f is not null)))
+        {
+            Cpu = loads.SelectMany(l => l.Cpu)
+                .GroupBy(p => p.Name)
+                .Select(g =>
+                {
+                    var known = g.Select(p => p.MicrosecondsPerRequest).OfType<double>().ToList();
+                    return new ProcessCpu(g.Key, known.Count == 0 ? null : Percentiles.Median(known));
+                })
+                .ToList(),
+        };
 
         var peaks = rows.SelectMany(r => r.PeakMemory)
             .GroupBy(p => p.Name)

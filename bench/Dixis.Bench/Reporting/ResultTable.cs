@@ -6,7 +6,7 @@ namespace Dixis.Bench.Reporting;
 /// <summary>Writes measurements as a fixed-width text table (also valid Markdown, to paste into notes).</summary>
 public static class ResultTable
 {
-    private static readonly string[] Headings = ["scenario", "proto", "req/s", "p50 ms", "p99 ms", "errors", "grpc-status≠0", "vs echo", "peak RSS MB"];
+    private static readonly string[] Headings = ["scenario", "proto", "req/s", "p50 ms", "p99 ms", "errors", "grpc-status≠0", "vs echo", "CPU µs/req", "peak RSS MB"];
 
     /// <summary>Shown only when a row measured inside the service: p50/p99 from the service's own histogram.</summary>
     private static readonly string[] InServiceHeadings = ["svc p50 ms", "svc p99 ms"];
@@ -23,8 +23,13 @@ public static class ResultTable
         writer.WriteLine();
         writer.WriteLine(title);
         writer.WriteLine();
+<<<<<<< HEAD
         WriteRow(writer, headings, widths);
         WriteRow(writer, widths.Select((width, column) => IsText(column) ? new string('-', width) : new string('-', width - 1) + ":").ToArray(), widths);
+=======
+        WriteRow(writer, Headings, widths);
+        WriteRow(writer, widths.Select((width, column) => column is 0 or 1 or 8 or 9 ? new string('-', width) : new string('-', width - 1) + ":").ToArray(), widths);
+>>>>>>> gateway-passthrough
         foreach (var row in cells)
         {
             WriteRow(writer, row, widths);
@@ -47,18 +52,32 @@ public static class ResultTable
         row.Load.HttpErrors.ToString(CultureInfo.InvariantCulture),
         Probe(row.Load.GrpcProbe),
         row.VersusEcho.ToString("0.00", CultureInfo.InvariantCulture),
+        CpuPerRequest(row.Load.Cpu),
         string.Join(", ", row.PeakMemory.Select(p => $"{p.Name} {Megabytes(p.Bytes)}")),
     ];
 
     private static string Probe(GrpcProbeResult? probe) =>
         probe is null ? "n/a" : $"{probe.Failed}/{probe.Sent}";
 
+    /// <summary>Processes that spent at least 1 µs per request; idle ones (other services) would only add noise.</summary>
+    private static string CpuPerRequest(IReadOnlyList<ProcessCpu> cpu)
+    {
+        var busy = cpu.Where(p => p.MicrosecondsPerRequest is not < 1).ToList();
+        return busy.Count == 0
+            ? "–"
+            : string.Join(", ", busy.Select(p => $"{p.Name} {(p.MicrosecondsPerRequest is { } value ? value.ToString("0", CultureInfo.InvariantCulture) : "?")}"));
+    }
+
     private static string Megabytes(long? bytes) =>
         bytes is { } value ? (value / (1024.0 * 1024.0)).ToString("0", CultureInfo.InvariantCulture) : "?";
 
     private static void WriteRow(TextWriter writer, IReadOnlyList<string> cells, int[] widths)
     {
+<<<<<<< HEAD
         var padded = cells.Select((cell, column) => IsText(column) ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]));
+=======
+        var padded = cells.Select((cell, column) => column is 0 or 1 or 8 or 9 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]));
+>>>>>>> gateway-passthrough
         writer.WriteLine($"| {string.Join(" | ", padded)} |");
     }
 }

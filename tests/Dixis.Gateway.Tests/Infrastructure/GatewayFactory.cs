@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Dixis.Gateway.Tests.Infrastructure;
 
@@ -23,6 +24,9 @@ public sealed class GatewayFactory(
 
     /// <summary>A small limit, so oversize tests need not allocate megabytes.</summary>
     public const int MaxMessageSize = 64 * 1024;
+
+    /// <summary>Everything the gateway logged.</summary>
+    public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -46,8 +50,11 @@ public sealed class GatewayFactory(
         // Added last, so these win over the gateway's appsettings files.
         builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(settings));
         builder.ConfigureTestServices(services =>
+        {
+            services.AddFakeLogging();
             services.PostConfigureAll<HttpClientFactoryOptions>(options =>
                 options.HttpMessageHandlerBuilderActions.Add(handlers =>
-                    handlers.PrimaryHandler = new DownstreamRouter(byPathPrefix, byHost))));
+                    handlers.PrimaryHandler = new DownstreamRouter(byPathPrefix, byHost)));
+        });
     }
 }

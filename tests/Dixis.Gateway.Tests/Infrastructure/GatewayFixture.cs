@@ -1,5 +1,6 @@
 using Grpc.Net.Client;
 using Grpc.Net.Client.Web;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dixis.Gateway.Tests.Infrastructure;
 
@@ -10,26 +11,19 @@ namespace Dixis.Gateway.Tests.Infrastructure;
 public sealed class GatewayFixture : IAsyncLifetime
 {
     private CatalogServiceFactory? catalog;
-    private DownstreamTestHost? downstream;
+    private GrpcTestHost? downstream;
     private GatewayFactory? gateway;
 
     public GatewayFactory Gateway => gateway ?? throw new InvalidOperationException("The fixture is not started.");
 
-    public DownstreamRecorder Recorder => (downstream ?? throw new InvalidOperationException("The fixture is not started.")).Recorder;
+    public DownstreamRecorder Recorder =>
+        (downstream ?? throw new InvalidOperationException("The fixture is not started.")).Services.GetRequiredService<DownstreamRecorder>();
 
     public async ValueTask InitializeAsync()
     {
         catalog = new CatalogServiceFactory();
-        downstream = await DownstreamTestHost.StartAsync();
-        gateway = new GatewayFactory(
-            byPathPrefix: new Dictionary<string, HttpMessageHandler>
-            {
-                ["/dixis.catalog.v1.ProductService/"] = downstream.CreateHandler(),
-            },
-            byHost: new Dictionary<string, HttpMessageHandler>
-            {
-                ["catalog.test"] = catalog.Server.CreateHandler(),
-            });
+        downstream = await GrpcTestHost.StartAsync<RecordingProductService>(services => services.AddSingleton<DownstreamRecorder>());
+        gateway = CreateGateway();
         _ = gateway.Server;
     }
 
@@ -39,19 +33,49 @@ public sealed class GatewayFixture : IAsyncLifetime
             (catalog ?? throw new InvalidOperationException("The fixture is not started.")).Server.BaseAddress,
             new GrpcChannelOptions { HttpHandler = catalog.Server.CreateHandler() });
 
-    /// <summary>A native gRPC channel to the gateway.</summary>
-    public GrpcChannel GrpcChannel() =>
-        Grpc.Net.Client.GrpcChannel.ForAddress(Gateway.Server.BaseAddress, new GrpcChannelOptions
+    /// <summary>
+    /// Another gateway in front of the same services, with some settings changed, or the Catalog service reached
+    /// through <paramref name="catalogTransport"/>; the caller disposes it.
+    /// </summary>
+    public GatewayFactory CreateGateway(
+        IReadOnlyDictionary<string, string?>? settingOverrides = null,
+        Func<HttpMessageHandler, HttpMessageHandler>? catalogTransport = null)
+    {
+        var catalogHandler = (catalog ?? throw new InvalidOperationException("The fixture is not started.")).Server.CreateHandler();
+        return new(
+            byPathPrefix: new Dictionary<string, HttpMessageHandler>
+            {
+                ["/dixis.catalog.v1.ProductService/"] = (downstream ?? throw new InvalidOperationException("The fixture is not started.")).CreateHandler(),
+            },
+            byHost: new Dictionary<string, HttpMessageHandler>
+            {
+                ["catalog.test"] = catalogTransport?.Invoke(catalogHandler) ?? catalogHandler,
+            },
+            settingOverrides);
+    }
+
+    /// <summary>Another gateway whose every catalog call, products included, reaches the real Catalog service; the caller disposes it.</summary>
+    public GatewayFactory CreateGatewayToCatalog() =>
+        new(
+            byPathPrefix: new Dictionary<string, HttpMessageHandler>(),
+            byHost: new Dictionary<string, HttpMessageHandler>
+            {
+                ["catalog.test"] = (catalog ?? throw new InvalidOperationException("The fixture is not started.")).Server.CreateHandler(),
+            });
+
+    /// <summary>A native gRPC channel to the gateway (or to <paramref name="other"/>).</summary>
+    public GrpcChannel GrpcChannel(GatewayFactory? other = null) =>
+        Grpc.Net.Client.GrpcChannel.ForAddress((other ?? Gateway).Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = Gateway.Server.CreateHandler(),
+            HttpHandler = (other ?? Gateway).Server.CreateHandler(),
             MaxSendMessageSize = null,
         });
 
-    /// <summary>A gRPC-Web channel to the gateway, as a browser client would use.</summary>
-    public GrpcChannel GrpcWebChannel() =>
-        Grpc.Net.Client.GrpcChannel.ForAddress(Gateway.Server.BaseAddress, new GrpcChannelOptions
+    /// <summary>A gRPC-Web channel to the gateway (or to <paramref name="other"/>), as a browser client would use.</summary>
+    public GrpcChannel GrpcWebChannel(GatewayFactory? other = null) =>
+        Grpc.Net.Client.GrpcChannel.ForAddress((other ?? Gateway).Server.BaseAddress, new GrpcChannelOptions
         {
-            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, Gateway.Server.CreateHandler()),
+            HttpHandler = new GrpcWebHandler(GrpcWebMode.GrpcWeb, (other ?? Gateway).Server.CreateHandler()),
             MaxSendMessageSize = null,
         });
 

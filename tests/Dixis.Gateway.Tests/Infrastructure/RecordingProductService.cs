@@ -7,17 +7,35 @@ namespace Dixis.Gateway.Tests.Infrastructure;
 
 /// <summary>
 /// A real gRPC implementation of the ProductService contract, hosted in-process behind the gateway in place
-/// of the catalog's own (whose product methods come in a later issue). It records what reaches it and answers
-/// with a rich error for the product id <see cref="InvalidProductId"/>.
+/// of the catalog's own (whose product methods come in a later issue). It records what reaches it, answers
+/// with a rich error for the product id <see cref="InvalidProductId"/> and, for <see cref="NeverAnsweredProductId"/>,
+/// waits until the call is cancelled.
 /// </summary>
 public sealed class RecordingProductService(DownstreamRecorder recorder) : ProductService.ProductServiceBase
 {
     public const string InvalidProductId = "not-a-valid-id";
     public const string ErrorMessage = "product_id is not a valid product id.";
+    public const string NeverAnsweredProductId = "never-answered";
+
+    /// <summary>A product id answered with a 1 MiB product, far over every HTTP/2 flow-control window on the way.</summary>
+    public const string LargeProductId = "large";
 
     public override async Task<Product> GetProduct(GetProductRequest request, ServerCallContext context)
     {
         recorder.Record(context);
+        if (request.ProductId == NeverAnsweredProductId)
+        {
+            try
+            {
+                await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                recorder.RecordCancellation(context);
+                throw;
+            }
+        }
+
         if (request.ProductId == InvalidProductId)
         {
             var status = new Google.Rpc.Status
@@ -40,7 +58,9 @@ public sealed class RecordingProductService(DownstreamRecorder recorder) : Produ
 
         await context.WriteResponseHeadersAsync(new Metadata { { "x-downstream-header", "from-product-service" } });
         context.ResponseTrailers.Add("x-downstream-trailer", "done");
-        return new Product { Id = request.ProductId };
+        return request.ProductId == LargeProductId
+            ? new Product { Id = request.ProductId, Slug = new string('s', 1024 * 1024) }
+            : new Product { Id = request.ProductId };
     }
 
     /// <summary>Implemented here so that a call the gateway refuses is provably refused by the gateway.</summary>
