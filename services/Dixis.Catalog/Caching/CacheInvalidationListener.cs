@@ -2,18 +2,26 @@ using StackExchange.Redis;
 
 namespace Dixis.Catalog.Caching;
 
-/// <summary>Applies other replicas' invalidations (see <see cref="CacheInvalidation"/>) to this process's cache.</summary>
+/// <summary>
+/// Applies other replicas' invalidations (see <see cref="CacheInvalidation"/>) to this process's cache and
+/// acknowledges each, and counts the acknowledgements of this replica's own invalidations.
+/// </summary>
 public sealed partial class CacheInvalidationListener(
-    IConnectionMultiplexer redis, CatalogCache cache, CacheInstance instance, ILogger<CacheInvalidationListener> logger) : IHostedService
+    IConnectionMultiplexer redis, CatalogCache cache, CacheInstance instance, InvalidationAcknowledgements acknowledgements, ILogger<CacheInvalidationListener> logger)
+    : IHostedService
 {
-    private ChannelMessageQueue? queue;
+    private ChannelMessageQueue? invalidations;
+    private ChannelMessageQueue? acks;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            queue = await redis.GetSubscriber().SubscribeAsync(CacheInvalidation.Channel);
-            queue.OnMessage(ApplyAsync);
+            var subscriber = redis.GetSubscriber();
+            acks = await subscriber.SubscribeAsync(CacheInvalidation.AcknowledgementChannel);
+            acks.OnMessage(message => CountAcknowledgement(message.Message.ToString()));
+            invalidations = await subscriber.SubscribeAsync(CacheInvalidation.Channel);
+            invalidations.OnMessage(ApplyAsync);
         }
         catch (RedisException failure)
         {
@@ -24,27 +32,40 @@ public sealed partial class CacheInvalidationListener(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (queue is not null)
+        foreach (var queue in new[] { invalidations, acks })
         {
-            await queue.UnsubscribeAsync();
+            if (queue is not null)
+            {
+                await queue.UnsubscribeAsync();
+            }
         }
     }
 
-    private async Task ApplyAsync(ChannelMessage message)
+    private async Task ApplyAsync(ChannelMessage received)
     {
-        var (sender, tags) = CacheInvalidationMessage.Parse(message.Message.ToString());
-        if (sender == instance.Id || tags.Length == 0)
+        if (CacheInvalidationMessage.Parse(received.Message.ToString()) is not { } message || message.SenderId == instance.Id)
         {
             return;
         }
 
         try
         {
-            await cache.RemoveLocallyAsync(tags, CancellationToken.None);
+            await cache.RemoveLocallyAsync(message.Tags, CancellationToken.None);
+            await redis.GetSubscriber().PublishAsync(CacheInvalidation.AcknowledgementChannel, $"{message.SenderId}\n{message.MessageId}");
         }
         catch (Exception failure) when (failure is not OutOfMemoryException)
         {
-            LogApplyFailed(logger, tags.Length, failure);
+            LogApplyFailed(logger, message.Tags.Count, failure);
+        }
+    }
+
+    /// <summary>Acknowledgements are broadcast; only the sender of the message counts them.</summary>
+    private void CountAcknowledgement(string acknowledgement)
+    {
+        var separator = acknowledgement.IndexOf('\n');
+        if (separator > 0 && acknowledgement.AsSpan(0, separator).SequenceEqual(instance.Id))
+        {
+            acknowledgements.Acknowledged(acknowledgement[(separator + 1)..]);
         }
     }
 

@@ -61,6 +61,10 @@ public sealed class CatalogCache(HybridCache cache, IOptions<CatalogOptions> opt
         return cached.Message ?? new CategoryTree();
     }
 
+    /// <summary>Drops these keys from memory and from Redis.</summary>
+    internal ValueTask RemoveAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        keys.Count == 0 ? ValueTask.CompletedTask : cache.RemoveAsync(keys, cancellationToken);
+
     /// <summary>Drops every entry of these tags in this process (and, through L2 tag stamps, in Redis).</summary>
     internal ValueTask RemoveLocallyAsync(IReadOnlyCollection<string> tags, CancellationToken cancellationToken) =>
         cache.RemoveByTagAsync(tags, cancellationToken);

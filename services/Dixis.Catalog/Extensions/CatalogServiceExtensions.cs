@@ -114,6 +114,7 @@ public static class CatalogServiceExtensions
             .AddSerializer<Cached<CategoryTree>, CachedMessageSerializer<CategoryTree>>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CacheInstance>();
+        services.AddSingleton<InvalidationAcknowledgements>();
 
         if (string.IsNullOrWhiteSpace(builder.Configuration.GetConnectionString("cache")))
         {

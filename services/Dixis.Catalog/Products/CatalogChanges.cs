@@ -13,8 +13,11 @@ public sealed class CatalogChanges(CacheInvalidation invalidation, SearchIndexSi
     public Task ProductsChangedAsync(IEnumerable<string> productIds, IEnumerable<string> slugs, CancellationToken cancellationToken)
     {
         searchIndex.Notify();
+        var ids = productIds.Distinct(StringComparer.Ordinal).ToArray();
+        var distinctSlugs = slugs.Distinct(StringComparer.Ordinal).ToArray();
         return invalidation.InvalidateAsync(
-            [.. productIds.Select(CacheTags.Product), .. slugs.Select(CacheTags.Slug), CacheTags.CategoryTree],
+            [.. ids.Select(CacheTags.Product), .. distinctSlugs.Select(CacheTags.Slug), CacheTags.CategoryTree],
+            [.. ids.Select(CacheTags.ProductKey), .. distinctSlugs.Select(CacheTags.SlugKey)],
             cancellationToken);
     }
 
@@ -22,20 +25,21 @@ public sealed class CatalogChanges(CacheInvalidation invalidation, SearchIndexSi
     public Task StockChangedAsync(IEnumerable<string> productIds, CancellationToken cancellationToken)
     {
         searchIndex.Notify();
-        return invalidation.InvalidateAsync([.. productIds.Distinct(StringComparer.Ordinal).Select(CacheTags.Product)], cancellationToken);
+        var ids = productIds.Distinct(StringComparer.Ordinal).ToArray();
+        return invalidation.InvalidateAsync([.. ids.Select(CacheTags.Product)], [.. ids.Select(CacheTags.ProductKey)], cancellationToken);
     }
 
     /// <summary>A producer changed: its name and state show in its products' search hits and visibility.</summary>
     public Task ProducerChangedAsync(string producerId, CancellationToken cancellationToken)
     {
         searchIndex.Notify();
-        return invalidation.InvalidateAsync([CacheTags.Producer(producerId), CacheTags.CategoryTree], cancellationToken);
+        return invalidation.InvalidateAsync([CacheTags.Producer(producerId), CacheTags.CategoryTree], [CacheTags.ProducerKey(producerId)], cancellationToken);
     }
 
     /// <summary>The category tree changed: names, places, order.</summary>
     public Task CategoriesChangedAsync(CancellationToken cancellationToken)
     {
         searchIndex.Notify();
-        return invalidation.InvalidateAsync([CacheTags.CategoryTree], cancellationToken);
+        return invalidation.InvalidateAsync([CacheTags.CategoryTree], [], cancellationToken);
     }
 }
