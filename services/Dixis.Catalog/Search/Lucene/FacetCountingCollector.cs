@@ -1,4 +1,3 @@
-using System.Buffers;
 using Dixis.Contracts.Catalog.V1;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -8,13 +7,11 @@ namespace Dixis.Catalog.Search.Lucene;
 /// <summary>
 /// Counts facets over every document the search collects (all matches of text and filters, not just the page):
 /// category, producer, each attribute key present, and price buckets when bounds are given. Lucene.Net.Facet is not
-/// available from the package feed; counting segment ordinals from <see cref="SegmentColumns"/> is as fast anyway.
+/// available from the package feed; counting the numbers of <see cref="SegmentColumns"/> is as fast anyway: one array
+/// increment per value per match, into arrays shared by all segments.
 /// </summary>
 internal sealed class FacetCountingCollector(SegmentColumnsCache cache, IReadOnlyList<long> priceBucketBounds) : ICollector
 {
-    private readonly FacetValueCounts categories = new();
-    private readonly FacetValueCounts producers = new();
-    private readonly SortedDictionary<string, FacetValueCounts> attributes = new(StringComparer.Ordinal);
     private readonly PriceBucketCounter? prices = priceBucketBounds is { Count: > 0 } ? new PriceBucketCounter(priceBucketBounds) : null;
 
     private SegmentColumns? segment;
@@ -31,129 +28,128 @@ internal sealed class FacetCountingCollector(SegmentColumnsCache cache, IReadOnl
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        FlushSegment();
         segment = cache.For(context.AtomicReader);
-        categoryCounts = Rent(segment.Categories.Length);
-        producerCounts = Rent(segment.Producers.Length);
-        attributeCounts = Rent(segment.Attributes.Length);
+
+        // Reading a new segment may have numbered new values: the arrays grow to hold them.
+        Fit(ref categoryCounts, cache.Categories.Snapshot.Length);
+        Fit(ref producerCounts, cache.Producers.Snapshot.Length);
+        Fit(ref attributeCounts, cache.Attributes.Snapshot.Length);
     }
 
     public void Collect(int doc)
     {
         var columns = segment!;
-        var category = columns.CategoryOrdinals[doc];
-        if (category >= 0)
+        ref readonly var facets = ref columns.Facets[doc];
+        if (facets.Category >= 0)
         {
-            categoryCounts[category]++;
+            categoryCounts[facets.Category]++;
         }
 
-        var producer = columns.ProducerOrdinals[doc];
-        if (producer >= 0)
+        if (facets.Producer >= 0)
         {
-            producerCounts[producer]++;
+            producerCounts[facets.Producer]++;
         }
 
-        var ordinals = columns.AttributeOrdinals;
-        for (int index = columns.AttributeStarts[doc], end = columns.AttributeStarts[doc + 1]; index < end; index++)
+        if (facets.AttributeCount > 0)
         {
-            attributeCounts[ordinals[index]]++;
+            foreach (var attribute in columns.AttributeOrdinals.AsSpan(facets.AttributeStart, facets.AttributeCount))
+            {
+                attributeCounts[attribute]++;
+            }
         }
 
-        prices?.Count(columns.MinPrices[doc]);
+        prices?.Count(facets.MinPrice);
     }
 
     /// <summary>The facets with at most <paramref name="maxValues"/> values each; facets without values are left out. Call once, after the search.</summary>
     public IReadOnlyList<SearchFacet> ToFacets(int maxValues)
     {
-        FlushSegment();
-        var facets = new List<SearchFacet>(2 + attributes.Count + 1);
-        Add(facets, new SearchFacet(FacetKind.Category, AttributeKey: null, categories.Largest(maxValues)));
-        Add(facets, new SearchFacet(FacetKind.Producer, AttributeKey: null, producers.Largest(maxValues)));
-        foreach (var (key, values) in attributes)
+        var facets = new List<SearchFacet>();
+        Add(facets, FacetKind.Category, attributeKey: null, Largest(categoryCounts, cache.Categories.Snapshot, key: null, maxValues));
+        Add(facets, FacetKind.Producer, attributeKey: null, Largest(producerCounts, cache.Producers.Snapshot, key: null, maxValues));
+        var attributes = cache.Attributes.Snapshot;
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        for (var ordinal = 0; ordinal < attributeCounts.Length; ordinal++)
         {
-            Add(facets, new SearchFacet(FacetKind.Attribute, key, values.Largest(maxValues)));
+            if (attributeCounts[ordinal] > 0)
+            {
+                keys.Add(attributes[ordinal].Key!);
+            }
+        }
+
+        foreach (var key in keys)
+        {
+            Add(facets, FacetKind.Attribute, key, Largest(attributeCounts, attributes, key, maxValues));
         }
 
         if (prices is not null)
         {
             // Every bucket is kept: the caller chose the bounds, and buckets read in price order, not by count.
-            Add(facets, new SearchFacet(FacetKind.Price, AttributeKey: null, prices.Buckets()));
+            Add(facets, FacetKind.Price, attributeKey: null, prices.Buckets());
         }
 
         return facets;
     }
 
-    private static void Add(List<SearchFacet> facets, SearchFacet facet)
+    private static void Fit(ref int[] counts, int length)
     {
-        if (facet.Buckets.Count > 0)
+        if (counts.Length < length)
         {
-            facets.Add(facet);
+            Array.Resize(ref counts, length);
         }
     }
 
-    private static int[] Rent(int size)
+    /// <summary>
+    /// The <paramref name="max"/> largest counts (of one attribute key, when given), largest first, ties by value so that
+    /// facets are stable from page to page. Kept in a small sorted list: most values fall below its end and cost one comparison.
+    /// </summary>
+    private static List<SearchFacetBucket> Largest(int[] counts, FacetValueTable.Entry[] entries, string? key, int max)
     {
-        if (size == 0)
+        var top = new List<int>(Math.Min(max, 32));
+        for (var ordinal = 0; ordinal < counts.Length; ordinal++)
         {
-            return [];
+            if (counts[ordinal] == 0 || (key is not null && !string.Equals(entries[ordinal].Key, key, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            if (top.Count == max && !Precedes(ordinal, top[^1], counts, entries))
+            {
+                continue;
+            }
+
+            var position = top.Count;
+            while (position > 0 && Precedes(ordinal, top[position - 1], counts, entries))
+            {
+                position--;
+            }
+
+            top.Insert(position, ordinal);
+            if (top.Count > max)
+            {
+                top.RemoveAt(max);
+            }
         }
 
-        var counts = ArrayPool<int>.Shared.Rent(size);
-        Array.Clear(counts, 0, size);
-        return counts;
+        var buckets = new List<SearchFacetBucket>(top.Count);
+        foreach (var ordinal in top)
+        {
+            buckets.Add(new SearchFacetBucket(entries[ordinal].Value, counts[ordinal], entries[ordinal].Label));
+        }
+
+        return buckets;
     }
 
-    private static void Return(int[] counts)
+    private static bool Precedes(int ordinal, int other, int[] counts, FacetValueTable.Entry[] entries) =>
+        counts[ordinal] != counts[other]
+            ? counts[ordinal] > counts[other]
+            : string.CompareOrdinal(entries[ordinal].Value, entries[other].Value) < 0;
+
+    private static void Add(List<SearchFacet> facets, FacetKind kind, string? attributeKey, IReadOnlyList<SearchFacetBucket> buckets)
     {
-        if (counts.Length > 0)
+        if (buckets.Count > 0)
         {
-            ArrayPool<int>.Shared.Return(counts);
+            facets.Add(new SearchFacet(kind, attributeKey, buckets));
         }
-    }
-
-    /// <summary>Ordinals mean nothing across segments, so each segment's counts are merged by value when it is done.</summary>
-    private void FlushSegment()
-    {
-        if (segment is null)
-        {
-            return;
-        }
-
-        for (var ordinal = 0; ordinal < segment.Categories.Length; ordinal++)
-        {
-            if (categoryCounts[ordinal] > 0)
-            {
-                categories.Add(segment.Categories[ordinal].Value, categoryCounts[ordinal], segment.Categories[ordinal].Label);
-            }
-        }
-
-        for (var ordinal = 0; ordinal < segment.Producers.Length; ordinal++)
-        {
-            if (producerCounts[ordinal] > 0)
-            {
-                producers.Add(segment.Producers[ordinal].Value, producerCounts[ordinal], segment.Producers[ordinal].Label);
-            }
-        }
-
-        for (var ordinal = 0; ordinal < segment.Attributes.Length; ordinal++)
-        {
-            if (attributeCounts[ordinal] > 0)
-            {
-                var attribute = segment.Attributes[ordinal];
-                if (!attributes.TryGetValue(attribute.Key, out var values))
-                {
-                    values = new FacetValueCounts();
-                    attributes.Add(attribute.Key, values);
-                }
-
-                values.Add(attribute.Value, attributeCounts[ordinal], attribute.Label);
-            }
-        }
-
-        Return(categoryCounts);
-        Return(producerCounts);
-        Return(attributeCounts);
-        categoryCounts = producerCounts = attributeCounts = [];
-        segment = null;
     }
 }

@@ -28,6 +28,19 @@ internal sealed class IndexGeneration(string name, string path, LuceneDirectory 
 
     public void OpenSearchers(SearcherFactory factory) => searchers = new SearcherManager(Writer, applyAllDeletes: true, factory);
 
+    /// <summary>
+    /// Adds or replaces documents by product id (a product given twice stays one document, the last). Every document is
+    /// checked before any is written, so a bad one leaves the whole batch unapplied.
+    /// </summary>
+    public void Replace(IReadOnlyCollection<ProductSearchDocument> products)
+    {
+        var prepared = products.Select(product => (Id: new Term(ProductFields.Id, product.ProductId), Document: ProductDocumentFactory.Create(product))).ToList();
+        foreach (var (id, document) in prepared)
+        {
+            Writer.UpdateDocument(id, document);
+        }
+    }
+
     /// <summary>Takes a reference, unless the generation has been retired (then the caller reads the current one again).</summary>
     public bool TryEnter()
     {

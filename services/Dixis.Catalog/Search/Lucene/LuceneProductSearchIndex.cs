@@ -117,15 +117,10 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         ArgumentNullException.ThrowIfNull(documents);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Every document is checked before any is written, so a bad one leaves the batch unapplied.
-        var prepared = documents.Select(product => (Id: new Term(ProductFields.Id, product.ProductId), Document: ProductDocumentFactory.Create(product))).ToList();
         var generation = Enter();
         try
         {
-            foreach (var (id, document) in prepared)
-            {
-                generation.Writer.UpdateDocument(id, document);
-            }
+            generation.Replace(documents);
         }
         finally
         {
@@ -289,7 +284,7 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
             var searcher = generation.Searchers.Acquire();
             try
             {
-                var hits = searcher.Search(query, null, maxSuggestions, SuggestionQuery.Order).ScoreDocs;
+                var hits = searcher.Search(query, null, maxSuggestions, sorts.Suggestions).ScoreDocs;
                 var leaves = searcher.IndexReader.Leaves;
                 var scratch = new BytesRef();
                 var suggestions = new List<ProductNameSuggestion>(hits.Length);
@@ -380,23 +375,34 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
 
     internal async Task CompleteRebuildAsync(LuceneSearchIndexRebuild completing, SearchIndexCheckpoint checkpoint, CancellationToken cancellationToken)
     {
-        IndexGeneration previous;
         var next = completing.Generation;
         await lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!ReferenceEquals(rebuild, completing) || current is null)
-            {
-                throw new InvalidOperationException("This rebuild is no longer running: it was completed or discarded, or the index was disposed.");
-            }
+            EnsureRunning(completing);
+        }
+        finally
+        {
+            lifecycle.Release();
+        }
 
-            next.Writer.SetCommitData(IndexCommitData.For(checkpoint));
-            next.Writer.Commit();
+        // Outside the gate, so commits of the live index go on meanwhile: nothing else touches the new index yet. One
+        // segment searches fastest (one term lookup and postings list per word instead of one per segment); for a
+        // catalog-sized index the merge takes seconds, and searches meanwhile still use the old index.
+        next.Writer.ForceMerge(1);
+        next.Writer.SetCommitData(IndexCommitData.For(checkpoint));
+        next.Writer.Commit();
+
+        IndexGeneration previous;
+        await lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            EnsureRunning(completing);
             next.OpenSearchers(searcherFactory);
 
             // The pointer switches only now that the new index is durable: a crash before this line reopens the old one.
             layout.WriteActive(next.Name);
-            previous = current;
+            previous = current!;
             current = next;
             rebuild = null;
         }
@@ -431,6 +437,14 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
 
         Discard(discarding.Generation);
         LogRebuildDiscarded(discarding.Generation.Path);
+    }
+
+    private void EnsureRunning(LuceneSearchIndexRebuild completing)
+    {
+        if (!ReferenceEquals(rebuild, completing) || current is null)
+        {
+            throw new InvalidOperationException("This rebuild is no longer running: it was completed or discarded, or the index was disposed.");
+        }
     }
 
     /// <summary>Takes a reference on the current index for one operation; a swap in between is retried on its successor.</summary>

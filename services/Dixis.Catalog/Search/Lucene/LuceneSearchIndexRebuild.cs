@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
-using Lucene.Net.Index;
 
 namespace Dixis.Catalog.Search.Lucene;
 
@@ -20,23 +18,9 @@ internal sealed class LuceneSearchIndexRebuild(LuceneProductSearchIndex owner, I
         cancellationToken.ThrowIfCancellationRequested();
         ObjectDisposedException.ThrowIf(Volatile.Read(ref finished) != 0, this);
 
-        // Analysis dominates a rebuild and the writer indexes from several threads at once, so a batch is spread over
-        // the cores. Replace by id rather than add: a product fed twice (a page moved under a paging reader) stays one.
-        // Within a batch the last copy of a product wins here: two threads replacing the same id at once could both stay.
-        var batch = documents.GroupBy(document => document.ProductId, StringComparer.Ordinal).Select(copies => copies.Last()).ToList();
-        try
-        {
-            Parallel.For(
-                0,
-                batch.Count,
-                new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
-                index => Generation.Writer.UpdateDocument(new Term(ProductFields.Id, batch[index].ProductId), ProductDocumentFactory.Create(batch[index])));
-        }
-        catch (AggregateException failure) when (failure.InnerExceptions.Count > 0)
-        {
-            ExceptionDispatchInfo.Throw(failure.InnerExceptions[0]);
-        }
-
+        // One thread: indexing from several contends on locks inside Lucene.Net and cost more CPU than it saved in time,
+        // CPU that searches running meanwhile need.
+        Generation.Replace(documents);
         return Task.CompletedTask;
     }
 

@@ -26,8 +26,14 @@ internal sealed class PriceBucketCounter
 
     public void Count(long price)
     {
-        var index = Array.BinarySearch(bounds, price);
-        counts[index >= 0 ? index + 1 : ~index]++;
+        // A handful of bounds: a linear scan beats a binary search's call and branches.
+        var bucket = 0;
+        while (bucket < bounds.Length && price >= bounds[bucket])
+        {
+            bucket++;
+        }
+
+        counts[bucket]++;
     }
 
     /// <summary>The non-empty buckets in ascending order, as <c>min-max</c> values (open ends empty).</summary>

@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using Google.Protobuf;
+using System.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -31,6 +30,16 @@ internal static class ProductDocumentFactory
         IndexOptions = IndexOptions.DOCS_ONLY,
     });
 
+    /// <summary>A filter or id term: one exact token (see <see cref="ProductTextAnalyzer"/>), no norms, no frequencies.</summary>
+    private static readonly FieldType Keyword = Freeze(new FieldType
+    {
+        IsIndexed = true,
+        IsTokenized = true,
+        IsStored = false,
+        OmitNorms = true,
+        IndexOptions = IndexOptions.DOCS_ONLY,
+    });
+
     public static Document Create(ProductSearchDocument product)
     {
         ArgumentNullException.ThrowIfNull(product);
@@ -44,25 +53,21 @@ internal static class ProductDocumentFactory
 
         var document = new Document
         {
-            new StringField(ProductFields.Id, product.ProductId, Field.Store.NO),
+            new Field(ProductFields.Id, product.ProductId, Keyword),
             new SortedDocValuesField(ProductFields.Id, new BytesRef(product.ProductId)),
-            new StringField(ProductFields.Producer, product.ProducerId, Field.Store.NO),
+            new Field(ProductFields.Producer, product.ProducerId, Keyword),
             new SortedDocValuesField(ProductFields.ProducerFacet, FacetTerm.Encode(product.ProducerId, product.ProducerName ?? string.Empty, label: null)),
             new SortedDocValuesField(ProductFields.CategoryFacet, FacetTerm.Encode(product.CategoryId, second: null, OwnCategoryName(product))),
-            new NumericDocValuesField(ProductFields.MinPrice, product.MinPriceMinor),
-            new NumericDocValuesField(ProductFields.PublishTime, product.PublishTimeMs),
-            new NumericDocValuesField(ProductFields.NameLength, ShortestNameLength(product)),
-            new BinaryDocValuesField(ProductFields.Summary, new BytesRef(product.Summary.ToByteArray())),
+            new BinaryDocValuesField(ProductFields.Record, ProductRecord.Encode(product.MinPriceMinor, product.PublishTimeMs, ShortestNameLength(product), VariantPrices(product), product.Summary)),
         };
 
         if (product.InStock)
         {
-            document.Add(new StringField(ProductFields.InStock, ProductFields.InStockValue, Field.Store.NO));
+            document.Add(new Field(ProductFields.InStock, ProductFields.InStockValue, Keyword));
         }
 
         AddCategoryPath(document, product);
         AddAttributes(document, product);
-        AddVariantPrices(document, product);
         foreach (var language in SearchLanguage.All)
         {
             AddTexts(document, product, language);
@@ -76,7 +81,7 @@ internal static class ProductDocumentFactory
         var path = new HashSet<string>(product.CategoryPath ?? [], StringComparer.Ordinal) { product.CategoryId };
         foreach (var categoryId in path.Where(id => !string.IsNullOrEmpty(id)))
         {
-            document.Add(new StringField(ProductFields.CategoryPath, categoryId, Field.Store.NO));
+            document.Add(new Field(ProductFields.CategoryPath, categoryId, Keyword));
             document.Add(new SortedSetDocValuesField(ProductFields.CategoryPath, new BytesRef(categoryId)));
         }
     }
@@ -95,78 +100,70 @@ internal static class ProductDocumentFactory
             var term = ProductFields.AttributeTerm(attribute.Key, attribute.Value);
             if (seen.Add(term))
             {
-                document.Add(new StringField(ProductFields.Attribute, term, Field.Store.NO));
+                document.Add(new Field(ProductFields.Attribute, term, Keyword));
                 document.Add(new SortedSetDocValuesField(ProductFields.AttributeFacet, FacetTerm.Encode(attribute.Key, attribute.Value, attribute.Label)));
             }
         }
     }
 
-    private static void AddVariantPrices(Document document, ProductSearchDocument product)
-    {
-        var prices = product.VariantPricesMinor is { Count: > 0 } variantPrices ? variantPrices.Distinct().ToList() : [product.MinPriceMinor];
-        var bytes = new byte[prices.Count * sizeof(long)];
-        for (var index = 0; index < prices.Count; index++)
-        {
-            BinaryPrimitives.WriteInt64BigEndian(bytes.AsSpan(index * sizeof(long)), prices[index]);
-        }
+    /// <summary>Every variant's price, for the price filter; a product without variants listed is priced by its cheapest.</summary>
+    private static List<long> VariantPrices(ProductSearchDocument product) =>
+        product.VariantPricesMinor is { Count: > 0 } prices ? prices.Distinct().ToList() : [product.MinPriceMinor];
 
-        document.Add(new BinaryDocValuesField(ProductFields.VariantPrices, new BytesRef(bytes)));
-    }
-
+    /// <summary>
+    /// Adds the language's text fields. The short texts and the stemmed texts each go in as one string (lines apart), not
+    /// one field per text: no query uses positions, and every field instance costs an analysis setup of its own.
+    /// </summary>
     private static void AddTexts(Document document, ProductSearchDocument product, SearchLanguage language)
     {
-        if (product.Name?.TryGetValue(language.Code, out var name) == true && !string.IsNullOrWhiteSpace(name))
+        var shortTexts = new StringBuilder();
+        var name = product.Name?.GetValueOrDefault(language.Code);
+        if (!string.IsNullOrWhiteSpace(name))
         {
             name = ProductTextAnalyzer.Compose(name);
             document.Add(new Field(language.NameField, name, MatchedText));
             document.Add(new Field(language.NameStartField, name, PresenceOnlyText));
-            document.Add(new Field(language.ShortTextField, name, MatchedText));
-
-            // The name's stems count several times: BM25 then weighs a word of the name above the same word in a
-            // description, without a separate name clause in every query (one postings list per word instead of two).
-            for (var repeat = 0; repeat < NameWeight; repeat++)
-            {
-                document.Add(new Field(language.StemField, name, MatchedText));
-            }
-        }
-
-        if (product.Description?.TryGetValue(language.Code, out var description) == true && !string.IsNullOrWhiteSpace(description))
-        {
-            document.Add(new Field(language.StemField, ProductTextAnalyzer.Compose(description), MatchedText));
+            AppendLine(shortTexts, name);
         }
 
         foreach (var attribute in product.Attributes ?? [])
         {
-            if (attribute.Label?.TryGetValue(language.Code, out var label) == true)
-            {
-                AddShort(document, language, label);
-            }
+            AppendLine(shortTexts, attribute.Label?.GetValueOrDefault(language.Code));
         }
 
         foreach (var categoryName in product.CategoryNames ?? [])
         {
-            if (categoryName?.TryGetValue(language.Code, out var text) == true)
-            {
-                AddShort(document, language, text);
-            }
+            AppendLine(shortTexts, categoryName?.GetValueOrDefault(language.Code));
         }
 
         // A brand or a trading name is the same word in every language.
-        AddShort(document, language, product.Brand);
-        AddShort(document, language, product.ProducerName);
-    }
-
-    /// <summary>A short text is matched by its stems like every text, and also kept folded for typos.</summary>
-    private static void AddShort(Document document, SearchLanguage language, string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
+        AppendLine(shortTexts, product.Brand);
+        AppendLine(shortTexts, product.ProducerName);
+        if (shortTexts.Length == 0)
         {
             return;
         }
 
-        text = ProductTextAnalyzer.Compose(text);
-        document.Add(new Field(language.ShortTextField, text, MatchedText));
-        document.Add(new Field(language.StemField, text, MatchedText));
+        var stemmed = new StringBuilder().Append(shortTexts);
+
+        // The name's stems count several times: BM25 then weighs a word of the name above the same word in a
+        // description, without a separate name clause in every query (one postings list per word instead of two).
+        for (var repeat = 1; repeat < NameWeight && !string.IsNullOrWhiteSpace(name); repeat++)
+        {
+            AppendLine(stemmed, name);
+        }
+
+        AppendLine(stemmed, product.Description?.GetValueOrDefault(language.Code));
+        document.Add(new Field(language.ShortTextField, ProductTextAnalyzer.Compose(shortTexts.ToString()), MatchedText));
+        document.Add(new Field(language.StemField, ProductTextAnalyzer.Compose(stemmed.ToString()), MatchedText));
+    }
+
+    private static void AppendLine(StringBuilder texts, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            texts.Append(text).Append('\n');
+        }
     }
 
     /// <summary>The name of the product's own category (the last on the path) per language, when the names line up with the path.</summary>
@@ -176,7 +173,7 @@ internal static class ProductDocumentFactory
             ? names[^1]
             : null;
 
-    private static long ShortestNameLength(ProductSearchDocument product)
+    private static int ShortestNameLength(ProductSearchDocument product)
     {
         var lengths = (product.Name ?? new Dictionary<string, string>()).Values.Where(name => !string.IsNullOrWhiteSpace(name)).Select(name => name.Length);
         return lengths.DefaultIfEmpty(int.MaxValue).Min();

@@ -2,7 +2,7 @@ namespace Dixis.Catalog.Search.Lucene;
 
 /// <summary>
 /// The language-neutral fields of a product document (the text fields are per <see cref="SearchLanguage"/>).
-/// Filters use indexed terms; sorts, facets and counts use doc values, so a search never loads stored documents.
+/// Filters use indexed terms; sorts, facets, counts and hits use doc values, so a search never loads stored documents.
 /// </summary>
 internal static class ProductFields
 {
@@ -27,26 +27,28 @@ internal static class ProductFields
     /// <summary>Sorted-set doc values: each attribute's key, value and label (attribute facets).</summary>
     public const string AttributeFacet = "attribute_facet";
 
-    /// <summary>Binary doc values: every variant price, 8 bytes each (price range filter: any variant in range).</summary>
-    public const string VariantPrices = "variant_prices";
-
-    /// <summary>Numeric doc values: the cheapest variant price (price sorts, price facet).</summary>
-    public const string MinPrice = "min_price";
-
-    /// <summary>Numeric doc values: the publish time in Unix ms (newest sort).</summary>
-    public const string PublishTime = "publish_time";
-
     /// <summary>Indexed only for products with stock (in-stock filter).</summary>
     public const string InStock = "in_stock";
 
-    /// <summary>Numeric doc values: the length of the shortest name (shorter suggestions first among equals).</summary>
+    /// <summary>The sort keys read from <see cref="Record"/>; named only so that sorts read clearly.</summary>
+    public const string MinPrice = "min_price";
+
+    public const string PublishTime = "publish_time";
+
     public const string NameLength = "name_length";
 
-    /// <summary>Binary doc values: the hit, a serialized <c>ProductSummary</c>.</summary>
-    public const string Summary = "summary";
+    /// <summary>
+    /// Binary doc values: everything else a search reads per product, in one value (see <see cref="ProductRecord"/>):
+    /// prices, publish time, name length and the hit itself. One doc-values field instead of five, because Lucene.Net
+    /// measures each numeric and binary doc-values writer's memory per added value, expensively.
+    /// </summary>
+    public const string Record = "record";
 
     /// <summary>The term value of <see cref="InStock"/>.</summary>
     public const string InStockValue = "1";
+
+    /// <summary>The fields indexed as single, exact terms.</summary>
+    public static IReadOnlyList<string> Keywords { get; } = [Id, Producer, CategoryPath, Attribute, InStock];
 
     /// <summary>The indexed term of one attribute value; the separator cannot appear in a key.</summary>
     public static string AttributeTerm(string key, string value) => string.Concat(key, "\u001F", value);

@@ -5,7 +5,7 @@ using Lucene.Net.Util;
 
 namespace Dixis.Catalog.Search.Lucene;
 
-/// <summary>Reads the <see cref="ProductSummary"/> of hits from binary doc values: no stored-field block to decompress per hit.</summary>
+/// <summary>Reads the <see cref="ProductSummary"/> of hits from the record doc values: no stored-field block to decompress per hit.</summary>
 internal static class ProductHits
 {
     public static List<ProductSummary> Read(IndexReader reader, ScoreDoc[] hits, int count)
@@ -24,8 +24,8 @@ internal static class ProductHits
     public static ProductSummary Read(IList<AtomicReaderContext> leaves, int doc, BytesRef scratch)
     {
         var leaf = leaves[ReaderUtil.SubIndex(doc, leaves)];
-        var values = leaf.AtomicReader.GetBinaryDocValues(ProductFields.Summary) ?? DocValues.EMPTY_BINARY;
+        var values = leaf.AtomicReader.GetBinaryDocValues(ProductFields.Record) ?? DocValues.EMPTY_BINARY;
         values.Get(doc - leaf.DocBase, scratch);
-        return ProductSummary.Parser.ParseFrom(scratch.Bytes, scratch.Offset, scratch.Length);
+        return ProductRecord.Summary(scratch);
     }
 }

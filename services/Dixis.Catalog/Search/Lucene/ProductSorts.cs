@@ -22,7 +22,11 @@ internal sealed class ProductSorts
         priceAscending = new Sort(new SortField(ProductFields.MinPrice, byPrice), byId);
         priceDescending = new Sort(new SortField(ProductFields.MinPrice, byPrice, reverse: true), byId);
         newest = new Sort(new SortField(ProductFields.PublishTime, byPublishTime, reverse: true), byId);
+        Suggestions = new Sort(SortField.FIELD_SCORE, new SortField(ProductFields.NameLength, new Int64ColumnComparer.Source(cache, columns => columns.NameLengths)), byId);
     }
+
+    /// <summary>Suggestions: best score first (see <see cref="SuggestionQuery"/>), then shorter names, then by id.</summary>
+    public Sort Suggestions { get; }
 
     public Sort For(ProductSearchSort sort) => sort switch
     {

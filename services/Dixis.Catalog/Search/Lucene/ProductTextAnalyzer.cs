@@ -1,6 +1,6 @@
 using System.Text;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.El;
+using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
@@ -8,16 +8,18 @@ using Lucene.Net.Util;
 namespace Dixis.Catalog.Search.Lucene;
 
 /// <summary>
-/// The analysis of every text field, at index and at query time alike: Unicode word breaking, then case and
-/// accent folding for both scripts (<see cref="GreekLowerCaseFilter"/> drops Greek tonos and dialytika and
-/// maps final sigma; <see cref="ASCIIFoldingFilter"/> drops Latin diacritics), so <c>ΜΕΛΙ</c>, <c>μέλι</c> and
-/// <c>Μέλι</c> are one term and <c>Rosé</c> is <c>rose</c>. Stem fields add the language's stop words and stemmer;
-/// the name-start field keeps only the first word.
+/// The analysis of every field, at index and at query time alike. Text: Unicode word breaking, then case and accent
+/// folding for both scripts (<see cref="LowerCaseFoldingFilter"/> drops Greek tonos and dialytika and maps final sigma;
+/// <see cref="ASCIIFoldingFilter"/> drops Latin diacritics), so <c>ΜΕΛΙ</c>, <c>μέλι</c> and <c>Μέλι</c> are one term
+/// and <c>Rosé</c> is <c>rose</c>. Stem fields add the language's stop words and stemmer; the name-start field keeps
+/// only the first word. Keyword fields (ids, filter terms) are one term each, exactly as given: analysing them here
+/// rather than as untokenized fields lets every document reuse one token stream per field and thread.
 /// </summary>
 internal sealed class ProductTextAnalyzer : Analyzer
 {
     private readonly Dictionary<string, SearchLanguage> languageByStemField;
     private readonly HashSet<string> nameStartFields;
+    private readonly HashSet<string> keywordFields = new(ProductFields.Keywords, StringComparer.Ordinal);
 
     public ProductTextAnalyzer()
         : base(PER_FIELD_REUSE_STRATEGY)
@@ -28,8 +30,13 @@ internal sealed class ProductTextAnalyzer : Analyzer
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
+        if (keywordFields.Contains(fieldName))
+        {
+            return new TokenStreamComponents(new KeywordTokenizer(reader));
+        }
+
         var tokenizer = new StandardTokenizer(LuceneVersion.LUCENE_48, reader);
-        TokenStream stream = new ASCIIFoldingFilter(new GreekLowerCaseFilter(LuceneVersion.LUCENE_48, tokenizer));
+        TokenStream stream = new ASCIIFoldingFilter(new LowerCaseFoldingFilter(tokenizer));
         if (languageByStemField.TryGetValue(fieldName, out var language))
         {
             stream = language.Stem(stream);

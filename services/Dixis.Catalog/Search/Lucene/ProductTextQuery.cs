@@ -73,11 +73,12 @@ internal static class ProductTextQuery
             var terms = stems.Count == 0 ? [new Term(language.ShortTextField, word.Folded)] : stems.Select(stem => new Term(language.StemField, stem));
             foreach (var term in terms)
             {
-                var frequency = reader.DocFreq(term);
-                if (frequency > 0)
+                // Looked up once: the same per-segment states then serve the query, which would look the term up again.
+                var states = TermContext.Build(reader.Context, term);
+                if (states.DocFreq > 0)
                 {
-                    exact.Add(new TermQuery(term));
-                    documents += frequency;
+                    exact.Add(new TermQuery(term, states));
+                    documents += states.DocFreq;
                 }
             }
         }

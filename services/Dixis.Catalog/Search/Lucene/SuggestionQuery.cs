@@ -6,17 +6,12 @@ namespace Dixis.Catalog.Search.Lucene;
 /// <summary>
 /// Autocomplete over product names: every typed word must be a word of the name, the last one as a prefix (it is
 /// still being typed). Among those, names that start with the typed text come first, then names where the last word is
-/// already complete; the sort then prefers shorter names.
+/// already complete; the sort (<see cref="ProductSorts.Suggestions"/>) then prefers shorter names.
 /// </summary>
 internal static class SuggestionQuery
 {
     private const float StartsTheNameBoost = 4f;
     private const float CompleteWordBoost = 2f;
-
-    public static readonly Sort Order = new(
-        SortField.FIELD_SCORE,
-        new SortField(ProductFields.NameLength, SortFieldType.INT64),
-        new SortField(ProductFields.Id, SortFieldType.STRING));
 
     public static Query Build(IReadOnlyList<string> words, IReadOnlyList<SearchLanguage> languages)
     {
