@@ -7,7 +7,6 @@ using Dixis.Catalog.Producers;
 using Dixis.Catalog.Products;
 using Dixis.Catalog.Repositories;
 using Dixis.Catalog.Search;
-using Dixis.Catalog.Search.Lucene;
 using Dixis.Catalog.Search.Sync;
 using Dixis.Catalog.Seeding;
 using Dixis.Contracts.Catalog.V1;
@@ -140,14 +139,14 @@ public static class CatalogServiceExtensions
     private static void AddSearchEngine(IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SearchIndexDirectoryLease>();
-        builder.Services.AddOptions<LuceneSearchOptions>().PostConfigure<IOptions<PersistenceOptions>, SearchIndexDirectoryLease>((search, persistence, lease) =>
+        builder.Services.AddOptions<Search.Lucene.LuceneSearchOptions>().PostConfigure<IOptions<PersistenceOptions>, SearchIndexDirectoryLease>((search, persistence, lease) =>
         {
             if (string.IsNullOrWhiteSpace(search.IndexDirectory))
             {
                 search.IndexDirectory = lease.Acquire(persistence.Value.DataDirectory!);
             }
         });
-        builder.AddLuceneProductSearch();
+        Search.Lucene.LuceneSearchHostingExtensions.AddLuceneProductSearch(builder);
     }
 
     private static void AddOptions<TOptions>(IHostApplicationBuilder builder, string section)

@@ -4,15 +4,9 @@ using static Dixis.Catalog.Tests.Search.SampleCatalog;
 
 namespace Dixis.Catalog.Tests.Search;
 
-public sealed class FacetTests : IAsyncLifetime
+public sealed class FacetTests : SampleCatalogTests
 {
     private static readonly long[] PriceBounds = [500, 1000, 2000];
-
-    private TemporarySearchIndex index = null!;
-
-    public async ValueTask InitializeAsync() => index = await TemporarySearchIndex.OpenAsync(All);
-
-    public ValueTask DisposeAsync() => index.DisposeAsync();
 
     public static TheoryData<string, string?> Searches => new()
     {
@@ -28,7 +22,7 @@ public sealed class FacetTests : IAsyncLifetime
     public async Task Each_bucket_counts_what_filtering_by_it_returns(string text, string? categoryId)
     {
         var query = new ProductSearchQuery { Text = text, CategoryId = categoryId, IncludeFacets = true, PriceBucketBounds = PriceBounds };
-        var result = await index.SearchAsync(query);
+        var result = await Index.SearchAsync(query);
         Assert.NotEmpty(result.Facets);
 
         foreach (var facet in result.Facets.Where(facet => facet.Kind != FacetKind.Price))
@@ -42,7 +36,7 @@ public sealed class FacetTests : IAsyncLifetime
                     FacetKind.Producer => query with { ProducerIds = [bucket.Value] },
                     _ => query with { AttributeFilters = new Dictionary<string, IReadOnlyList<string>> { [facet.AttributeKey!] = [bucket.Value] } },
                 };
-                Assert.Equal((facet.Kind, facet.AttributeKey, bucket.Value, bucket.Count), (facet.Kind, facet.AttributeKey, bucket.Value, (await index.SearchAsync(filtered)).TotalCount));
+                Assert.Equal((facet.Kind, facet.AttributeKey, bucket.Value, bucket.Count), (facet.Kind, facet.AttributeKey, bucket.Value, (await Index.SearchAsync(filtered)).TotalCount));
             }
         }
     }
@@ -52,12 +46,12 @@ public sealed class FacetTests : IAsyncLifetime
     public async Task Facets_count_every_hit_not_only_the_page(string text, string? categoryId)
     {
         var query = new ProductSearchQuery { Text = text, CategoryId = categoryId, PageSize = 2, PriceBucketBounds = PriceBounds };
-        var facets = (await index.SearchAsync(query with { IncludeFacets = true })).Facets;
+        var facets = (await Index.SearchAsync(query with { IncludeFacets = true })).Facets;
         var hits = new List<ProductSummary>();
         string? cursor = null;
         do
         {
-            var page = await index.SearchAsync(query with { Cursor = cursor });
+            var page = await Index.SearchAsync(query with { Cursor = cursor });
             hits.AddRange(page.Hits);
             cursor = page.NextCursor;
         }
@@ -71,7 +65,7 @@ public sealed class FacetTests : IAsyncLifetime
     [Fact]
     public async Task Buckets_come_largest_first_and_are_capped()
     {
-        var facets = (await index.SearchAsync(new ProductSearchQuery { IncludeFacets = true, MaxFacetValues = 2 })).Facets;
+        var facets = (await Index.SearchAsync(new ProductSearchQuery { IncludeFacets = true, MaxFacetValues = 2 })).Facets;
 
         var regions = facets.Single(facet => facet is { Kind: FacetKind.Attribute, AttributeKey: "origin_region" });
         Assert.Equal([("peloponnese", 6L), ("crete", 3L)], regions.Buckets.Select(bucket => (bucket.Value, bucket.Count)));
@@ -83,7 +77,7 @@ public sealed class FacetTests : IAsyncLifetime
     [Fact]
     public async Task Each_attribute_key_present_has_a_facet_with_labels()
     {
-        var facets = (await index.SearchAsync(new ProductSearchQuery { Text = "feta", IncludeFacets = true })).Facets;
+        var facets = (await Index.SearchAsync(new ProductSearchQuery { Text = "feta", IncludeFacets = true })).Facets;
 
         Assert.Equal(["origin_region", "pdo"], facets.Where(facet => facet.Kind == FacetKind.Attribute).Select(facet => facet.AttributeKey));
         var region = facets.Single(facet => facet.AttributeKey == "origin_region").Buckets.Single();
@@ -99,7 +93,7 @@ public sealed class FacetTests : IAsyncLifetime
     {
         var query = new ProductSearchQuery { IncludeFacets = true, PriceBucketBounds = [500, 1000, 2000, 5000] };
 
-        var price = (await index.SearchAsync(query)).Facets.Single(facet => facet.Kind == FacetKind.Price);
+        var price = (await Index.SearchAsync(query)).Facets.Single(facet => facet.Kind == FacetKind.Price);
 
         // Minimum prices: 350 420 450 | 520 690 800 950 | 1100 1250 1500 1800 | (none at 2000 or more).
         Assert.Equal([("-500", 3L), ("500-1000", 4L), ("1000-2000", 4L)], price.Buckets.Select(bucket => (bucket.Value, bucket.Count)));
@@ -107,11 +101,36 @@ public sealed class FacetTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Deleted_and_changed_products_leave_the_counts_and_a_renamed_producer_shows_its_new_name()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await Index.Index.DeleteAsync([ThymeHoney.ProductId], cancellationToken);
+        var renamed = EpirusFeta with
+        {
+            ProducerName = "Τυροκομείο Ζαγορίου",
+            Attributes = [Epirus],
+            Summary = new ProductSummary(EpirusFeta.Summary) { ProducerName = "Τυροκομείο Ζαγορίου" },
+        };
+        await Index.Index.UpsertAsync([renamed], cancellationToken);
+        await Index.Index.RefreshAsync(cancellationToken);
+
+        var facets = (await Index.SearchAsync(new ProductSearchQuery { IncludeFacets = true })).Facets;
+
+        var honey = facets.Single(facet => facet.Kind == FacetKind.Category).Buckets.Single(bucket => bucket.Value == Honey.Id);
+        Assert.Equal(1, honey.Count);
+        Assert.Equal(5, facets.Single(facet => facet.AttributeKey == "origin_region").Buckets.Single(bucket => bucket.Value == "peloponnese").Count);
+        Assert.Equal(2, facets.Single(facet => facet.AttributeKey == "pdo").Buckets.Single().Count);
+        var dairy = facets.Single(facet => facet.Kind == FacetKind.Producer).Buckets.Single(bucket => bucket.Value == EpirusDairy.Id);
+        Assert.Equal("Τυροκομείο Ζαγορίου", dairy.Label!["el"]);
+        Assert.Equal(All.Count - 1, (await Index.SearchAsync(new ProductSearchQuery { IncludeFacets = true })).TotalCount);
+    }
+
+    [Fact]
     public async Task Without_bounds_there_is_no_price_facet_and_without_the_flag_no_facets()
     {
-        Assert.DoesNotContain((await index.SearchAsync(new ProductSearchQuery { IncludeFacets = true })).Facets, facet => facet.Kind == FacetKind.Price);
-        Assert.Empty((await index.SearchAsync(new ProductSearchQuery { PriceBucketBounds = PriceBounds })).Facets);
-        Assert.Empty((await index.SearchAsync(new ProductSearchQuery { Text = "nothing-like-this", IncludeFacets = true, PriceBucketBounds = PriceBounds })).Facets);
+        Assert.DoesNotContain((await Index.SearchAsync(new ProductSearchQuery { IncludeFacets = true })).Facets, facet => facet.Kind == FacetKind.Price);
+        Assert.Empty((await Index.SearchAsync(new ProductSearchQuery { PriceBucketBounds = PriceBounds })).Facets);
+        Assert.Empty((await Index.SearchAsync(new ProductSearchQuery { Text = "nothing-like-this", IncludeFacets = true, PriceBucketBounds = PriceBounds })).Facets);
     }
 
     private static string PriceBucket(long price) => price switch

@@ -3,21 +3,15 @@ using static Dixis.Catalog.Tests.Search.SampleCatalog;
 
 namespace Dixis.Catalog.Tests.Search;
 
-public sealed class FilterTests : IAsyncLifetime
+public sealed class FilterTests : SampleCatalogTests
 {
-    private TemporarySearchIndex index = null!;
-
-    public async ValueTask InitializeAsync() => index = await TemporarySearchIndex.OpenAsync(All);
-
-    public ValueTask DisposeAsync() => index.DisposeAsync();
-
     [Fact]
     public async Task A_category_filter_takes_its_whole_subtree()
     {
         Assert.Equal(["p-wine-assyrtiko", "p-wine-rose"], await Ids(new ProductSearchQuery { CategoryId = Drinks.Id }));
         Assert.Equal(["p-oil-crete", "p-oil-laconia"], await Ids(new ProductSearchQuery { CategoryId = Oils.Id }));
-        Assert.Equal(All.Count - 2, (await index.IdsAsync(new ProductSearchQuery { CategoryId = Food.Id })).Count);
-        Assert.Empty(await index.IdsAsync(new ProductSearchQuery { CategoryId = "no-such-category" }));
+        Assert.Equal(All.Count - 2, (await Index.IdsAsync(new ProductSearchQuery { CategoryId = Food.Id })).Count);
+        Assert.Empty(await Index.IdsAsync(new ProductSearchQuery { CategoryId = "no-such-category" }));
     }
 
     [Fact]
@@ -81,5 +75,5 @@ public sealed class FilterTests : IAsyncLifetime
         Assert.Equal(["p-oil-crete"], await Ids(query));
     }
 
-    private async Task<IReadOnlyList<string>> Ids(ProductSearchQuery query) => [.. (await index.IdsAsync(query)).Order(StringComparer.Ordinal)];
+    private async Task<IReadOnlyList<string>> Ids(ProductSearchQuery query) => [.. (await Index.IdsAsync(query)).Order(StringComparer.Ordinal)];
 }

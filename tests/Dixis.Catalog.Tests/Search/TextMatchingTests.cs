@@ -3,14 +3,8 @@ using static Dixis.Catalog.Tests.Search.SampleCatalog;
 
 namespace Dixis.Catalog.Tests.Search;
 
-public sealed class TextMatchingTests : IAsyncLifetime
+public sealed class TextMatchingTests : SampleCatalogTests
 {
-    private TemporarySearchIndex index = null!;
-
-    public async ValueTask InitializeAsync() => index = await TemporarySearchIndex.OpenAsync(All);
-
-    public ValueTask DisposeAsync() => index.DisposeAsync();
-
     [Theory]
     [InlineData("ελαιολαδο", "p-oil-crete")]
     [InlineData("ΕΛΑΙΟΛΑΔΟ", "p-oil-laconia")]
@@ -24,7 +18,7 @@ public sealed class TextMatchingTests : IAsyncLifetime
     [InlineData("σαντορινη", "p-wine-assyrtiko")]
     public async Task Case_and_accents_do_not_matter(string text, string expected)
     {
-        Assert.Contains(expected, await index.IdsAsync(text));
+        Assert.Contains(expected, await Index.IdsAsync(text));
     }
 
     [Theory]
@@ -38,7 +32,7 @@ public sealed class TextMatchingTests : IAsyncLifetime
     [InlineData("wines", "en", "p-wine-assyrtiko")]
     public async Task Other_forms_of_a_word_find_the_product(string text, string language, string expected)
     {
-        Assert.Contains(expected, await index.IdsAsync(text, language));
+        Assert.Contains(expected, await Index.IdsAsync(text, language));
     }
 
     [Theory]
@@ -48,16 +42,19 @@ public sealed class TextMatchingTests : IAsyncLifetime
     [InlineData("thime", "p-thyme")]
     [InlineData("asyrtiko", "p-wine-assyrtiko")]
     [InlineData("καλαμτας", "p-olives-kalamata")]
+    [InlineData("chese", "p-feta")] // its category, Cheese
+    [InlineData("santorinni", "p-wine-assyrtiko")] // its origin, Santorini
+    [InlineData("μελισοκομια", "p-honey-pine")] // its producer
     public async Task A_misspelled_word_still_finds_the_product(string text, string expected)
     {
-        Assert.Contains(expected, await index.IdsAsync(text));
+        Assert.Contains(expected, await Index.IdsAsync(text));
     }
 
     [Fact]
     public async Task Exact_matches_rank_above_typo_matches()
     {
         // "pine" is one letter away from "wine": the wines are found, but after the pine honey.
-        var ids = await index.IdsAsync("pine", "en");
+        var ids = await Index.IdsAsync("pine", "en");
 
         Assert.Equal("p-honey-pine", ids[0]);
         Assert.Contains("p-wine-assyrtiko", ids);
@@ -65,9 +62,26 @@ public sealed class TextMatchingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_word_many_products_contain_is_taken_as_typed()
+    {
+        // With pine products aplenty, "pine" is a word, not a typo for "wine".
+        IReadOnlyList<ProductSearchDocument> pines =
+        [
+            Product("p-pine-nuts", "Κουκουνάρι", "Pine nuts", Herbs, CretanGrove, [900], publishedDay: 20),
+            Product("p-pine-resin", "Ρετσίνι", "Pine resin", Herbs, CretanGrove, [600], publishedDay: 21),
+        ];
+        await Index.Index.UpsertAsync(pines, TestContext.Current.CancellationToken);
+        await Index.Index.RefreshAsync(TestContext.Current.CancellationToken);
+
+        var ids = await Index.IdsAsync("pine", "en");
+
+        Assert.Equal(["p-honey-pine", "p-pine-nuts", "p-pine-resin"], ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_product_that_matches_more_words_exactly_ranks_first()
     {
-        var ids = await index.IdsAsync("olive oil crete");
+        var ids = await Index.IdsAsync("olive oil crete");
 
         Assert.Equal(["p-oil-crete"], ids);
     }
@@ -75,44 +89,49 @@ public sealed class TextMatchingTests : IAsyncLifetime
     [Fact]
     public async Task Every_word_must_match_somewhere()
     {
-        Assert.Equal(["p-honey-thyme"], await index.IdsAsync("thyme honey"));
-        Assert.Equal(["p-feta"], await index.IdsAsync("feta epirus"));
-        Assert.Empty(await index.IdsAsync("feta santorini"));
+        Assert.Equal(["p-honey-thyme"], await Index.IdsAsync("thyme honey"));
+        Assert.Equal(["p-feta"], await Index.IdsAsync("feta epirus"));
+        Assert.Empty(await Index.IdsAsync("feta santorini"));
+        Assert.Empty(await Index.IdsAsync("feta xq"));
     }
 
     [Fact]
     public async Task Brand_producer_category_and_attribute_labels_are_searchable()
     {
-        Assert.Equal(["p-feta"], await index.IdsAsync("dodoni"));
-        Assert.Equal(["p-wine-assyrtiko", "p-wine-rose"], (await index.IdsAsync("santo wines")).Order());
-        Assert.Contains("p-feta", await index.IdsAsync("cheese"));
-        Assert.Contains("p-feta", await index.IdsAsync("τυρια"));
-        Assert.Equal(["p-oil-crete", "p-oil-laconia"], (await index.IdsAsync("organic")).Order());
-        Assert.Contains("p-wine-assyrtiko", await index.IdsAsync("ΠΟΠ"));
+        Assert.Equal(["p-feta"], await Index.IdsAsync("dodoni"));
+        Assert.Equal(["p-wine-assyrtiko", "p-wine-rose"], (await Index.IdsAsync("santo wines")).Order());
+        Assert.Contains("p-feta", await Index.IdsAsync("cheese"));
+        Assert.Contains("p-feta", await Index.IdsAsync("τυρια"));
+        Assert.Equal(["p-oil-crete", "p-oil-laconia"], (await Index.IdsAsync("organic")).Order());
+        Assert.Contains("p-wine-assyrtiko", await Index.IdsAsync("ΠΟΠ"));
     }
 
     [Fact]
     public async Task Stop_words_are_not_required()
     {
-        Assert.Equal(["p-honey-thyme"], await index.IdsAsync("honey with thyme"));
-        Assert.Contains("p-feta", await index.IdsAsync("η φέτα"));
+        Assert.Equal(["p-honey-thyme"], await Index.IdsAsync("honey with thyme"));
+        Assert.Contains("p-feta", await Index.IdsAsync("η φέτα"));
     }
 
     [Fact]
     public async Task A_language_restricts_matching_to_its_texts()
     {
-        Assert.Contains("p-honey-thyme", await index.IdsAsync("honey", "en"));
-        Assert.Empty(await index.IdsAsync("honey", "el"));
-        Assert.Contains("p-honey-thyme", await index.IdsAsync("μέλι", "el"));
-        Assert.Empty(await index.IdsAsync("μέλι", "en"));
-        Assert.Contains("p-honey-thyme", await index.IdsAsync("honey", language: null));
-        Assert.Contains("p-honey-thyme", await index.IdsAsync("μέλι", language: null));
+        Assert.Contains("p-honey-thyme", await Index.IdsAsync("honey", "en"));
+        Assert.Empty(await Index.IdsAsync("honey", "el"));
+        Assert.Contains("p-honey-thyme", await Index.IdsAsync("μέλι", "el"));
+        Assert.Empty(await Index.IdsAsync("μέλι", "en"));
+        Assert.Contains("p-honey-thyme", await Index.IdsAsync("honey", language: null));
+        Assert.Contains("p-honey-thyme", await Index.IdsAsync("μέλι", language: null));
+
+        // A language without its own analysis searches every language.
+        Assert.Contains("p-honey-thyme", await Index.IdsAsync("honey", "de"));
+        Assert.Contains("p-honey-thyme", await Index.IdsAsync("μέλι", "de"));
     }
 
     [Fact]
     public async Task An_empty_text_matches_every_product()
     {
-        var result = await index.SearchAsync(new ProductSearchQuery { PageSize = 100 });
+        var result = await Index.SearchAsync(new ProductSearchQuery { PageSize = 100 });
 
         Assert.Equal(All.Count, result.TotalCount);
         Assert.Equal(All.Count, result.Hits.Count);
@@ -126,7 +145,7 @@ public sealed class TextMatchingTests : IAsyncLifetime
     [InlineData("+-&&||!(){}[]^\"~*?:\\/")]
     public async Task Query_syntax_alone_is_no_words_and_matches_everything(string text)
     {
-        var result = await index.SearchAsync(new ProductSearchQuery { Text = text, PageSize = 100 });
+        var result = await Index.SearchAsync(new ProductSearchQuery { Text = text, PageSize = 100 });
 
         Assert.Equal(All.Count, result.TotalCount);
     }
@@ -142,7 +161,7 @@ public sealed class TextMatchingTests : IAsyncLifetime
     [InlineData("+feta -epirus")]
     public async Task Query_syntax_around_words_is_read_as_plain_text(string text)
     {
-        Assert.Contains("p-feta", await index.IdsAsync(text));
+        Assert.Contains("p-feta", await Index.IdsAsync(text));
     }
 
     [Fact]
@@ -150,10 +169,10 @@ public sealed class TextMatchingTests : IAsyncLifetime
     {
         // "AND" is searched as the word "and" (the only word, so it is kept although a stop word), not as a conjunction:
         // it is in "Salt and pepper blend" and in the category "Herbs and spices".
-        Assert.Equal(["p-salt-pepper", "p-thyme"], await index.IdsAsync("AND ("));
+        Assert.Equal(["p-salt-pepper", "p-thyme"], await Index.IdsAsync("AND ("));
 
         // A field prefix is part of the word, not a field: nothing is named "title:feta".
-        Assert.Empty(await index.IdsAsync("title:feta"));
-        Assert.Empty(await index.IdsAsync("id:p-feta"));
+        Assert.Empty(await Index.IdsAsync("title:feta"));
+        Assert.Empty(await Index.IdsAsync("id:p-feta"));
     }
 }

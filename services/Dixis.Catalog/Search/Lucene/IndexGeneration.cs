@@ -28,6 +28,20 @@ internal sealed class IndexGeneration(string name, string path, LuceneDirectory 
 
     public void OpenSearchers(SearcherFactory factory) => searchers = new SearcherManager(Writer, applyAllDeletes: true, factory);
 
+    /// <summary>Runs a read on the current near-real-time searcher.</summary>
+    public T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var searcher = Searchers.Acquire();
+        try
+        {
+            return read(searcher);
+        }
+        finally
+        {
+            Searchers.Release(searcher);
+        }
+    }
+
     /// <summary>
     /// Adds or replaces documents by product id (a product given twice stays one document, the last). Every document is
     /// checked before any is written, so a bad one leaves the whole batch unapplied.

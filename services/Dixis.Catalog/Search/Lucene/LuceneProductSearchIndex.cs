@@ -12,8 +12,9 @@ namespace Dixis.Catalog.Search.Lucene;
 /// <summary>
 /// The embedded product index on Lucene.Net. Writes go to one <see cref="IndexWriter"/> and become visible through a
 /// near-real-time <see cref="SearcherManager"/>; a rebuild writes a second index beside it and swaps it in. Lucene
-/// is synchronous and a search takes a few milliseconds, so operations run on the caller's thread rather than being
-/// moved to another one; nothing here waits on a lock while holding a thread, except the short swap of a rebuild.
+/// is synchronous and a search takes a millisecond or two, so operations run on the caller's thread rather than being
+/// handed to another pool thread. Nothing blocks a thread waiting for another: searches and writes take no lock (the
+/// current index is reference-counted), and the gate that orders commits and swaps is awaited.
 /// </summary>
 public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
 {
@@ -71,15 +72,7 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
 
             try
             {
-                var searcher = generation.Searchers.Acquire();
-                try
-                {
-                    return searcher.IndexReader.NumDocs;
-                }
-                finally
-                {
-                    generation.Searchers.Release(searcher);
-                }
+                return generation.Read(searcher => searcher.IndexReader.NumDocs);
             }
             finally
             {
@@ -116,17 +109,7 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
     {
         ArgumentNullException.ThrowIfNull(documents);
         cancellationToken.ThrowIfCancellationRequested();
-
-        var generation = Enter();
-        try
-        {
-            generation.Replace(documents);
-        }
-        finally
-        {
-            generation.Exit();
-        }
-
+        Write(generation => generation.Replace(documents));
         return Task.CompletedTask;
     }
 
@@ -140,32 +123,14 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         }
 
         var terms = productIds.Where(id => !string.IsNullOrEmpty(id)).Select(id => new Term(ProductFields.Id, id)).ToArray();
-        var generation = Enter();
-        try
-        {
-            generation.Writer.DeleteDocuments(terms);
-        }
-        finally
-        {
-            generation.Exit();
-        }
-
+        Write(generation => generation.Writer.DeleteDocuments(terms));
         return Task.CompletedTask;
     }
 
     public Task RefreshAsync(CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var generation = Enter();
-        try
-        {
-            generation.Searchers.MaybeRefreshBlocking();
-        }
-        finally
-        {
-            generation.Exit();
-        }
-
+        Write(generation => generation.Searchers.MaybeRefreshBlocking());
         return Task.CompletedTask;
     }
 
@@ -177,17 +142,12 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         await lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var generation = Enter();
-            try
+            Write(generation =>
             {
                 generation.Writer.SetCommitData(IndexCommitData.For(checkpoint));
                 generation.Writer.Commit();
                 generation.Searchers.MaybeRefreshBlocking();
-            }
-            finally
-            {
-                generation.Exit();
-            }
+            });
         }
         finally
         {
@@ -238,30 +198,17 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         // One more than the page: whether it exists decides if there is a next page, without a second search.
         var top = TopFieldCollector.Create(sorts.For(query.Sort), query.PageSize + 1, after, fillFields: true, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
 
-        var generation = Enter();
-        try
+        return Task.FromResult(Read(searcher =>
         {
-            var searcher = generation.Searchers.Acquire();
-            try
-            {
-                // Built against this searcher: whether a word looks misspelled depends on what the index holds.
-                var matches = ProductFilter.Apply(ProductTextQuery.Build(words, languages, searcher.IndexReader), query, columns);
-                searcher.Search(matches, facets is null ? top : MultiCollector.Wrap(top, facets));
-                var docs = top.GetTopDocs().ScoreDocs;
-                var count = Math.Min(docs.Length, query.PageSize);
-                var hits = ProductHits.Read(searcher.IndexReader, docs, count);
-                var next = docs.Length > query.PageSize ? SearchCursor.Encode(query.Sort, (FieldDoc)docs[count - 1]) : null;
-                return Task.FromResult(new ProductSearchResult(hits, top.TotalHits, next, facets?.ToFacets(query.MaxFacetValues) ?? []));
-            }
-            finally
-            {
-                generation.Searchers.Release(searcher);
-            }
-        }
-        finally
-        {
-            generation.Exit();
-        }
+            // Built against this searcher: whether a word looks misspelled depends on what the index holds.
+            var matches = ProductFilter.Apply(ProductTextQuery.Build(words, languages, searcher.IndexReader), query, columns);
+            searcher.Search(matches, facets is null ? top : MultiCollector.Wrap(top, facets));
+            var docs = top.GetTopDocs().ScoreDocs;
+            var count = Math.Min(docs.Length, query.PageSize);
+            var hits = ProductHits.Read(searcher.IndexReader, docs, count);
+            var next = docs.Length > query.PageSize ? SearchCursor.Encode(query.Sort, (FieldDoc)docs[count - 1]) : null;
+            return new ProductSearchResult(hits, top.TotalHits, next, facets?.ToFacets(query.MaxFacetValues) ?? []);
+        }));
     }
 
     public Task<IReadOnlyList<ProductNameSuggestion>> SuggestAsync(string prefix, string? language, int maxSuggestions, CancellationToken cancellationToken)
@@ -278,57 +225,31 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
 
         var languages = SearchLanguage.For(language);
         var query = SuggestionQuery.Build(words, languages);
-        var generation = Enter();
-        try
+        return Task.FromResult<IReadOnlyList<ProductNameSuggestion>>(Read(searcher =>
         {
-            var searcher = generation.Searchers.Acquire();
-            try
+            var hits = searcher.Search(query, null, maxSuggestions, sorts.Suggestions).ScoreDocs;
+            var leaves = searcher.IndexReader.Leaves;
+            var scratch = new BytesRef();
+            var suggestions = new List<ProductNameSuggestion>(hits.Length);
+            foreach (var hit in hits)
             {
-                var hits = searcher.Search(query, null, maxSuggestions, sorts.Suggestions).ScoreDocs;
-                var leaves = searcher.IndexReader.Leaves;
-                var scratch = new BytesRef();
-                var suggestions = new List<ProductNameSuggestion>(hits.Length);
-                foreach (var hit in hits)
-                {
-                    var summary = ProductHits.Read(leaves, hit.Doc, scratch);
-                    suggestions.Add(new ProductNameSuggestion(SuggestedName(summary, words, language), summary.ProductId, summary.Slug));
-                }
+                var summary = ProductHits.Read(leaves, hit.Doc, scratch);
+                suggestions.Add(new ProductNameSuggestion(SuggestedName(summary, words, language), summary.ProductId, summary.Slug));
+            }
 
-                return Task.FromResult<IReadOnlyList<ProductNameSuggestion>>(suggestions);
-            }
-            finally
-            {
-                generation.Searchers.Release(searcher);
-            }
-        }
-        finally
-        {
-            generation.Exit();
-        }
+            return suggestions;
+        }));
     }
 
     public Task<IReadOnlyDictionary<string, long>> CountByAsync(SearchCountDimension dimension, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var collector = new DimensionCountingCollector(dimension);
-        var generation = Enter();
-        try
+        return Task.FromResult(Read(searcher =>
         {
-            var searcher = generation.Searchers.Acquire();
-            try
-            {
-                searcher.Search(new MatchAllDocsQuery(), collector);
-                return Task.FromResult(collector.ToCounts());
-            }
-            finally
-            {
-                generation.Searchers.Release(searcher);
-            }
-        }
-        finally
-        {
-            generation.Exit();
-        }
+            searcher.Search(new MatchAllDocsQuery(), collector);
+            return collector.ToCounts();
+        }));
     }
 
     public async ValueTask DisposeAsync()
@@ -444,6 +365,34 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         if (!ReferenceEquals(rebuild, completing) || current is null)
         {
             throw new InvalidOperationException("This rebuild is no longer running: it was completed or discarded, or the index was disposed.");
+        }
+    }
+
+    /// <summary>Runs a read on the current index's current searcher.</summary>
+    private T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var generation = Enter();
+        try
+        {
+            return generation.Read(read);
+        }
+        finally
+        {
+            generation.Exit();
+        }
+    }
+
+    /// <summary>Runs a write on the current index (during a rebuild: the one still serving, as the contract wants).</summary>
+    private void Write(Action<IndexGeneration> write)
+    {
+        var generation = Enter();
+        try
+        {
+            write(generation);
+        }
+        finally
+        {
+            generation.Exit();
         }
     }
 

@@ -12,33 +12,13 @@ internal static class ProductDocumentFactory
     private const int NameWeight = 3;
 
     /// <summary>Analysed text for matching and BM25 scoring; positions are left out because no query uses them.</summary>
-    private static readonly FieldType MatchedText = Freeze(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        IsStored = false,
-        IndexOptions = IndexOptions.DOCS_AND_FREQS,
-    });
+    private static readonly FieldType MatchedText = Indexed(IndexOptions.DOCS_AND_FREQS, omitNorms: false);
 
-    /// <summary>The first word of a name: only whether it is there counts.</summary>
-    private static readonly FieldType PresenceOnlyText = Freeze(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        IsStored = false,
-        OmitNorms = true,
-        IndexOptions = IndexOptions.DOCS_ONLY,
-    });
-
-    /// <summary>A filter or id term: one exact token (see <see cref="ProductTextAnalyzer"/>), no norms, no frequencies.</summary>
-    private static readonly FieldType Keyword = Freeze(new FieldType
-    {
-        IsIndexed = true,
-        IsTokenized = true,
-        IsStored = false,
-        OmitNorms = true,
-        IndexOptions = IndexOptions.DOCS_ONLY,
-    });
+    /// <summary>
+    /// Terms that only have to be there: filter and id keywords (one exact token each, see <see cref="ProductTextAnalyzer"/>)
+    /// and the first word of a name.
+    /// </summary>
+    private static readonly FieldType Presence = Indexed(IndexOptions.DOCS_ONLY, omitNorms: true);
 
     public static Document Create(ProductSearchDocument product)
     {
@@ -53,9 +33,9 @@ internal static class ProductDocumentFactory
 
         var document = new Document
         {
-            new Field(ProductFields.Id, product.ProductId, Keyword),
+            new Field(ProductFields.Id, product.ProductId, Presence),
             new SortedDocValuesField(ProductFields.Id, new BytesRef(product.ProductId)),
-            new Field(ProductFields.Producer, product.ProducerId, Keyword),
+            new Field(ProductFields.Producer, product.ProducerId, Presence),
             new SortedDocValuesField(ProductFields.ProducerFacet, FacetTerm.Encode(product.ProducerId, product.ProducerName ?? string.Empty, label: null)),
             new SortedDocValuesField(ProductFields.CategoryFacet, FacetTerm.Encode(product.CategoryId, second: null, OwnCategoryName(product))),
             new BinaryDocValuesField(ProductFields.Record, ProductRecord.Encode(product.MinPriceMinor, product.PublishTimeMs, ShortestNameLength(product), VariantPrices(product), product.Summary)),
@@ -63,7 +43,7 @@ internal static class ProductDocumentFactory
 
         if (product.InStock)
         {
-            document.Add(new Field(ProductFields.InStock, ProductFields.InStockValue, Keyword));
+            document.Add(new Field(ProductFields.InStock, ProductFields.InStockValue, Presence));
         }
 
         AddCategoryPath(document, product);
@@ -81,7 +61,7 @@ internal static class ProductDocumentFactory
         var path = new HashSet<string>(product.CategoryPath ?? [], StringComparer.Ordinal) { product.CategoryId };
         foreach (var categoryId in path.Where(id => !string.IsNullOrEmpty(id)))
         {
-            document.Add(new Field(ProductFields.CategoryPath, categoryId, Keyword));
+            document.Add(new Field(ProductFields.CategoryPath, categoryId, Presence));
             document.Add(new SortedSetDocValuesField(ProductFields.CategoryPath, new BytesRef(categoryId)));
         }
     }
@@ -100,7 +80,7 @@ internal static class ProductDocumentFactory
             var term = ProductFields.AttributeTerm(attribute.Key, attribute.Value);
             if (seen.Add(term))
             {
-                document.Add(new Field(ProductFields.Attribute, term, Keyword));
+                document.Add(new Field(ProductFields.Attribute, term, Presence));
                 document.Add(new SortedSetDocValuesField(ProductFields.AttributeFacet, FacetTerm.Encode(attribute.Key, attribute.Value, attribute.Label)));
             }
         }
@@ -122,7 +102,7 @@ internal static class ProductDocumentFactory
         {
             name = ProductTextAnalyzer.Compose(name);
             document.Add(new Field(language.NameField, name, MatchedText));
-            document.Add(new Field(language.NameStartField, name, PresenceOnlyText));
+            document.Add(new Field(language.NameStartField, name, Presence));
             AppendLine(shortTexts, name);
         }
 
@@ -187,8 +167,9 @@ internal static class ProductDocumentFactory
         }
     }
 
-    private static FieldType Freeze(FieldType type)
+    private static FieldType Indexed(IndexOptions options, bool omitNorms)
     {
+        var type = new FieldType { IsIndexed = true, IsTokenized = true, IsStored = false, IndexOptions = options, OmitNorms = omitNorms };
         type.Freeze();
         return type;
     }

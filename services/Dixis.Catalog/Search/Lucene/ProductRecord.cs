@@ -44,7 +44,7 @@ internal static class ProductRecord
     public static ProductSummary Summary(BytesRef record)
     {
         var start = HeaderLength + (VariantPriceCount(record) * sizeof(long));
-        return ProductSummary.Parser.ParseFrom(record.Bytes, record.Offset + start, record.Length - start);
+        return ProductSummary.Parser.ParseFrom(Span(record, start, record.Length - start));
     }
 
     private static ReadOnlySpan<byte> Span(BytesRef record, int start, int length) => record.Bytes.AsSpan(record.Offset + start, length);

@@ -7,10 +7,11 @@ namespace Dixis.Catalog.Search.Lucene;
 
 /// <summary>
 /// One segment's facet, filter and sort values copied into plain arrays, with facet values numbered across segments
-/// (<see cref="FacetValueTable"/>), plus bit sets of the documents holding frequently filtered terms. Lucene.Net reads doc values through several
-/// virtual calls and a seek per value, which made counting facets over 100,000 matches take tens of milliseconds; an
-/// array read takes nanoseconds. Segments never change once written (deletes aside, which the searcher applies), so the
-/// copy stays valid for the segment's life. About 40 bytes a product, plus an eighth of a byte per product per cached term.
+/// (<see cref="FacetValueTable"/>), plus bit sets of the documents holding frequently filtered terms. Lucene.Net reads
+/// doc values through several virtual calls and a seek per value, which made counting facets over 100,000 matches take
+/// tens of milliseconds; an array read takes nanoseconds. Segments never change once written (deletes aside, which the
+/// searcher applies), so the copy stays valid for the segment's life. About 120 bytes a product with its id string
+/// (12 MB for 100,000), plus an eighth of a byte per product for each cached filter term.
 /// </summary>
 internal sealed class SegmentColumns
 {
