@@ -54,8 +54,9 @@ public sealed class ProductSearch(
     private Facet Label(SearchFacet facet, ProductSearchQuery query, CategoryIndex categoryIndex)
     {
         var contract = new Facet { Kind = facet.Kind, AttributeKey = facet.AttributeKey ?? string.Empty };
-        foreach (var bucket in facet.Buckets)
+        foreach (var engineBucket in facet.Buckets)
         {
+            var bucket = facet.Kind == FacetKind.Price ? engineBucket with { Value = InclusiveRange(engineBucket.Value) } : engineBucket;
             var label = facet.Kind switch
             {
                 FacetKind.Category => categoryIndex.Find(bucket.Value)?.Name?.Clone(),
@@ -72,6 +73,18 @@ public sealed class ProductSearch(
         }
 
         return contract;
+    }
+
+    /// <summary>
+    /// Engines bound price buckets with an exclusive upper end (<c>1000-2000</c>); the contract's values are
+    /// inclusive on both ends (<c>1000-1999</c>), so a client can turn a bucket into a price filter as it is.
+    /// </summary>
+    private static string InclusiveRange(string range)
+    {
+        var separator = range.IndexOf('-');
+        return separator >= 0 && long.TryParse(range.AsSpan(separator + 1), out var exclusiveTo)
+            ? $"{range[..separator]}-{exclusiveTo - 1}"
+            : range;
     }
 
     private LocalizedText? PriceLabel(string range)

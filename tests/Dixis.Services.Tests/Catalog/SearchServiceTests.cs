@@ -83,6 +83,23 @@ public sealed class SearchServiceTests(CatalogServiceFixture fixture) : IClassFi
         var prices = all.Facets.Single(f => f.Kind == FacetKind.Price);
         Assert.Equal(3, prices.Buckets.Sum(b => b.Count));
         Assert.Contains("€", prices.Buckets[0].Label.Values["el"], StringComparison.Ordinal);
+        foreach (var bucket in prices.Buckets)
+        {
+            // A bucket's value is an inclusive range: used as the price filter, it selects exactly its products.
+            var bounds = bucket.Value.Split('-');
+            var filter = new SearchProductsRequest(Query(producer, string.Empty));
+            if (bounds[0].Length > 0)
+            {
+                filter.MinPriceMinor = long.Parse(bounds[0], System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            if (bounds[1].Length > 0)
+            {
+                filter.MaxPriceMinor = long.Parse(bounds[1], System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            Assert.Equal(bucket.Count, (await Api.Search.SearchProductsAsync(filter, cancellationToken: Cancellation)).TotalSize);
+        }
     }
 
     [Fact]
