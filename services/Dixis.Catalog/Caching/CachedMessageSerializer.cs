@@ -4,7 +4,10 @@ using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Dixis.Catalog.Caching;
 
-/// <summary>Protobuf bytes for the distributed (Redis) tier: a presence byte, then the message.</summary>
+/// <summary>
+/// Protobuf bytes for the distributed (Redis) tier: a presence byte, then the message. A value read back from
+/// Redis may come from another process, whose invalidation sequence means nothing here, so it carries sequence 0.
+/// </summary>
 internal sealed class CachedMessageSerializer<TMessage> : IHybridCacheSerializer<Cached<TMessage>>
     where TMessage : class, IMessage<TMessage>, new()
 {
@@ -14,10 +17,10 @@ internal sealed class CachedMessageSerializer<TMessage> : IHybridCacheSerializer
     {
         if (source.IsEmpty || source.FirstSpan[0] == 0)
         {
-            return new Cached<TMessage>(null);
+            return new Cached<TMessage>(null, 0);
         }
 
-        return new Cached<TMessage>(Parser.ParseFrom(source.Slice(1)));
+        return new Cached<TMessage>(Parser.ParseFrom(source.Slice(1)), 0);
     }
 
     public void Serialize(Cached<TMessage> value, IBufferWriter<byte> target)

@@ -110,7 +110,8 @@ public static class CatalogServiceExtensions
         services.AddHybridCache()
             .AddSerializer<Cached<Product>, CachedMessageSerializer<Product>>()
             .AddSerializer<Cached<Producer>, CachedMessageSerializer<Producer>>()
-            .AddSerializer<Cached<CategoryTree>, CachedMessageSerializer<CategoryTree>>();
+            .AddSerializer<Cached<CategoryTree>, CachedMessageSerializer<CategoryTree>>()
+            .AddSerializer<Cached<Google.Protobuf.WellKnownTypes.StringValue>, CachedMessageSerializer<Google.Protobuf.WellKnownTypes.StringValue>>();
         services.AddSingleton<CatalogCache>();
         services.AddSingleton<CacheInstance>();
         services.AddSingleton<InvalidationAcknowledgements>();

@@ -19,7 +19,7 @@ public sealed class RedisHealthTests(RedisServerFixture redis) : IClassFixture<R
         await using var running = DixisServices.Start(service, new ServiceSettings { Values = { ["ConnectionStrings:cache"] = redis.ConnectionString } });
         using var client = running.CreateHttpClient();
 
-        var health = await HealthReportEventually(client, report => report.Checks.GetValueOrDefault("redis") == "Healthy");
+        var health = await HealthReportEventually(client, report => report.Checks.GetValueOrDefault("redis") == "Healthy" && report.HttpStatus == HttpStatusCode.OK);
 
         Assert.Equal(HttpStatusCode.OK, health.HttpStatus);
         Assert.Equal("Healthy", health.Checks["redis"]);

@@ -40,6 +40,7 @@ public sealed partial class SearchIndexSynchronizer(
     private long watermarkMs;
     private bool uncommitted;
     private int rebuildRunning;
+    private Task rebuilding = Task.CompletedTask;
     private CancellationToken stopping;
 
     /// <summary>Starts a full rebuild unless one runs; returns whether it started and how many products it covers.</summary>
@@ -51,7 +52,7 @@ public sealed partial class SearchIndexSynchronizer(
             return (false, total);
         }
 
-        _ = Task.Run(() => RebuildAsync(total, initial: !status.IsComplete, stopping), CancellationToken.None);
+        rebuilding = Task.Run(() => RebuildAsync(total, initial: !status.IsComplete, stopping), CancellationToken.None);
         return (true, total);
     }
 
@@ -107,6 +108,16 @@ public sealed partial class SearchIndexSynchronizer(
             {
                 nextLookBack = now + options.Value.SyncInterval;
             }
+        }
+
+        // A rebuild observes the same stopping token; it must end before the index and this service are disposed.
+        try
+        {
+            await rebuilding;
+        }
+        catch (OperationCanceledException)
+        {
+            // The rebuild stopped with the service; the previous index stays.
         }
 
         if (uncommitted)
