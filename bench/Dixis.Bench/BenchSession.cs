@@ -60,11 +60,7 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 // Freshly started processes are still compiling hot paths (tiered JIT): the first run warms up longer.
                 var settings = run == 1 ? firstRun : later;
                 progress.Step($"run {run}/{arguments.Runs}: echo ceiling ({Describe(settings)})");
-<<<<<<< HEAD
-                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo!.Endpoint, settings, window: null, cancellationToken);
-=======
-                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo.Endpoint, settings, [echo.Measured], cancellationToken);
->>>>>>> gateway-passthrough
+                var ceiling = await MeasureGrpcAsync(h2load, probe, ScenarioCatalog.Echo, echo!.Endpoint, settings, [echo.Measured], window: null, cancellationToken);
                 List<ScenarioMeasurement> rows = [new(ScenarioCatalog.Echo.Name, "grpc", ceiling, 1.0, [Peak(echo.Measured)])];
 
                 if (platform is not null)
@@ -74,13 +70,8 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                         ? new ServiceWindow(metrics, platform.Endpoint("catalog", "http"), histogram)
                         : null;
                     var load = scenario.Protocol == ScenarioProtocol.Grpc
-<<<<<<< HEAD
-                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, window, cancellationToken)
-                        : await MeasureJsonAsync(new WrkDriver(wrkPath!, work), scenario, platform.Endpoint(scenario.Resource, "http"), settings, window, cancellationToken);
-=======
-                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, platform.Processes, cancellationToken)
-                        : await new WrkDriver(wrkPath!, work).RunAsync(scenario, platform.Endpoint(scenario.Resource, "http"), settings, platform.Processes, cancellationToken);
->>>>>>> gateway-passthrough
+                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, platform.Processes, window, cancellationToken)
+                        : await MeasureJsonAsync(new WrkDriver(wrkPath!, work), scenario, platform.Endpoint(scenario.Resource, "http"), settings, platform.Processes, window, cancellationToken);
                     rows.Add(new(
                         scenario.Name,
                         scenario.Protocol.ToString().ToLowerInvariant(),
@@ -128,7 +119,6 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         return platform;
     }
 
-<<<<<<< HEAD
     /// <summary>
     /// Loads the catalog to <c>--products N</c> (printing the import's figures) and builds the scenario's request from
     /// the loaded data when it needs any; the result replays fixed bytes again.
@@ -182,33 +172,28 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
     }
 
     private static async Task<LoadResult> MeasureGrpcAsync(
-        H2LoadDriver h2load, GrpcStatusProbe probe, Scenario scenario, Uri endpoint, LoadSettings settings, ServiceWindow? window, CancellationToken cancellationToken)
-    {
-        var load = await h2load.RunAsync(scenario, endpoint, settings, window is null ? null : window.StartAsync, cancellationToken);
-        if (window is not null)
-        {
-            await window.EndAsync(cancellationToken);
-        }
-
-=======
-    private static async Task<LoadResult> MeasureGrpcAsync(
         H2LoadDriver h2load,
         GrpcStatusProbe probe,
         Scenario scenario,
         Uri endpoint,
         LoadSettings settings,
         IReadOnlyList<MeasuredProcess> measured,
+        ServiceWindow? window,
         CancellationToken cancellationToken)
     {
-        var load = await h2load.RunAsync(scenario, endpoint, settings, measured, cancellationToken);
->>>>>>> gateway-passthrough
+        var load = await h2load.RunAsync(scenario, endpoint, settings, measured, window is null ? null : window.StartAsync, cancellationToken);
+        if (window is not null)
+        {
+            await window.EndAsync(cancellationToken);
+        }
+
         return load with { GrpcProbe = await probe.SampleAsync(scenario, endpoint, cancellationToken) };
     }
 
     private static async Task<LoadResult> MeasureJsonAsync(
-        WrkDriver wrk, Scenario scenario, Uri endpoint, LoadSettings settings, ServiceWindow? window, CancellationToken cancellationToken)
+        WrkDriver wrk, Scenario scenario, Uri endpoint, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, ServiceWindow? window, CancellationToken cancellationToken)
     {
-        var load = await wrk.RunAsync(scenario, endpoint, settings, window is null ? null : window.StartAsync, cancellationToken);
+        var load = await wrk.RunAsync(scenario, endpoint, settings, measured, window is null ? null : window.StartAsync, cancellationToken);
         if (window is not null)
         {
             await window.EndAsync(cancellationToken);

@@ -11,18 +11,14 @@ namespace Dixis.Bench.Load;
 /// </summary>
 public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory, TimeProvider timeProvider)
 {
-<<<<<<< HEAD
     /// <param name="scenario">What to replay.</param>
     /// <param name="endpoint">Where.</param>
     /// <param name="settings">How hard and how long.</param>
+    /// <param name="measured">The processes whose CPU time is read over the measured window.</param>
     /// <param name="atMeasuredWindow">Called when the warm-up is over (h2load measures from then on), e.g. to scrape a service's metrics.</param>
     /// <param name="cancellationToken">Stops h2load.</param>
     public async Task<LoadResult> RunAsync(
-        Scenario scenario, Uri endpoint, LoadSettings settings, Func<CancellationToken, Task>? atMeasuredWindow, CancellationToken cancellationToken)
-=======
-    public async Task<LoadResult> RunAsync(
-        Scenario scenario, Uri endpoint, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, CancellationToken cancellationToken)
->>>>>>> gateway-passthrough
+        Scenario scenario, Uri endpoint, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, Func<CancellationToken, Task>? atMeasuredWindow, CancellationToken cancellationToken)
     {
         var bodyFile = Path.Combine(workDirectory.FullName, $"{scenario.Name}.body");
         var logFile = Path.Combine(workDirectory.FullName, $"{scenario.Name}.h2load.log");
@@ -51,19 +47,18 @@ public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory,
         arguments.Add(url.ToString());
 
         var timeLimit = settings.Duration + settings.WarmUp + TimeSpan.FromSeconds(60);
-<<<<<<< HEAD
-
-        // h2load has no hook of its own: its measured window starts one warm-up after it starts (it connects first, in a few ms).
-        var window = atMeasuredWindow is null ? Task.CompletedTask : AfterWarmUpAsync(settings.WarmUp, atMeasuredWindow, cancellationToken);
-        var output = await ExternalTool.RunAsync(h2loadPath, arguments, timeLimit, cancellationToken);
-        await window;
-=======
         var run = ExternalTool.RunAsync(h2loadPath, arguments, timeLimit, cancellationToken);
-        // h2load counts nothing during its own warm-up; the CPU window starts when it ends too.
-        await Task.WhenAny(run, Task.Delay(settings.WarmUp, cancellationToken));
+
+        // h2load has no hook of its own and counts nothing during its warm-up: the measured window (CPU, service
+        // metrics) starts one warm-up after it starts (it connects first, in a few ms).
+        await Task.WhenAny(run, Task.Delay(settings.WarmUp, timeProvider, cancellationToken));
         var cpu = CpuWindow.Start(measured);
+        if (atMeasuredWindow is not null && !run.IsCompleted)
+        {
+            await atMeasuredWindow(cancellationToken);
+        }
+
         var output = await run;
->>>>>>> gateway-passthrough
         if (output.ExitCode != 0)
         {
             throw new BenchFailedException($"h2load against {url} exited with {output.ExitCode}: {output.StandardError.Trim()}");
@@ -118,12 +113,6 @@ public sealed class H2LoadDriver(string h2loadPath, DirectoryInfo workDirectory,
             Percentiles.NearestRank(latencies, 99) / 1000.0,
             errors,
             GrpcProbe: null);
-    }
-
-    private async Task AfterWarmUpAsync(TimeSpan warmUp, Func<CancellationToken, Task> atMeasuredWindow, CancellationToken cancellationToken)
-    {
-        await Task.Delay(warmUp, timeProvider, cancellationToken);
-        await atMeasuredWindow(cancellationToken);
     }
 
     private static string Seconds(TimeSpan span) => ((int)span.TotalSeconds).ToString(CultureInfo.InvariantCulture);

@@ -12,33 +12,26 @@ namespace Dixis.Bench.Load;
 /// </summary>
 public sealed partial class WrkDriver(string wrkPath, DirectoryInfo workDirectory)
 {
-<<<<<<< HEAD
     /// <param name="scenario">What to replay.</param>
     /// <param name="endpoint">Where.</param>
     /// <param name="settings">How hard and how long.</param>
+    /// <param name="measured">The processes whose CPU time is read over the measured run.</param>
     /// <param name="atMeasuredWindow">Called between the warm-up run and the measured run, e.g. to scrape a service's metrics.</param>
     /// <param name="cancellationToken">Stops wrk.</param>
     public async Task<LoadResult> RunAsync(
-        Scenario scenario, Uri endpoint, LoadSettings settings, Func<CancellationToken, Task>? atMeasuredWindow, CancellationToken cancellationToken)
-=======
-    public async Task<LoadResult> RunAsync(
-        Scenario scenario, Uri endpoint, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, CancellationToken cancellationToken)
->>>>>>> gateway-passthrough
+        Scenario scenario, Uri endpoint, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, Func<CancellationToken, Task>? atMeasuredWindow, CancellationToken cancellationToken)
     {
         var url = new Uri(endpoint, scenario.Path);
         var script = await WriteScriptAsync(scenario, cancellationToken);
 
         // wrk has no warm-up phase of its own: a first, discarded run does that job.
         await RunWrkAsync(url, script, settings.Connections, settings.WarmUp, cancellationToken);
-<<<<<<< HEAD
         if (atMeasuredWindow is not null)
         {
             await atMeasuredWindow(cancellationToken);
         }
 
-=======
         var cpu = CpuWindow.Start(measured);
->>>>>>> gateway-passthrough
         var output = await RunWrkAsync(url, script, settings.Connections, settings.Duration, cancellationToken);
         var load = Parse(output.StandardOutput, url);
         return load with { Cpu = cpu.Stop(load.Requests) };

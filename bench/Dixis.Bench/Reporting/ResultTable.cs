@@ -11,7 +11,9 @@ public static class ResultTable
     /// <summary>Shown only when a row measured inside the service: p50/p99 from the service's own histogram.</summary>
     private static readonly string[] InServiceHeadings = ["svc p50 ms", "svc p99 ms"];
 
-    private const int PeakColumn = 8;
+    /// <summary>The per-process columns (CPU time, peak memory) list several values, so they are text.</summary>
+    private const int CpuColumn = 8;
+    private const int PeakColumn = 9;
 
     public static void Write(TextWriter writer, string title, IReadOnlyList<ScenarioMeasurement> rows)
     {
@@ -23,20 +25,15 @@ public static class ResultTable
         writer.WriteLine();
         writer.WriteLine(title);
         writer.WriteLine();
-<<<<<<< HEAD
         WriteRow(writer, headings, widths);
         WriteRow(writer, widths.Select((width, column) => IsText(column) ? new string('-', width) : new string('-', width - 1) + ":").ToArray(), widths);
-=======
-        WriteRow(writer, Headings, widths);
-        WriteRow(writer, widths.Select((width, column) => column is 0 or 1 or 8 or 9 ? new string('-', width) : new string('-', width - 1) + ":").ToArray(), widths);
->>>>>>> gateway-passthrough
         foreach (var row in cells)
         {
             WriteRow(writer, row, widths);
         }
     }
 
-    private static bool IsText(int column) => column is 0 or 1 or PeakColumn;
+    private static bool IsText(int column) => column is 0 or 1 or CpuColumn or PeakColumn;
 
     private static string[] InServiceCells(ScenarioMeasurement row) => row.InService is { } latency
         ? [latency.P50Milliseconds.ToString("0.00", CultureInfo.InvariantCulture), latency.P99Milliseconds.ToString("0.00", CultureInfo.InvariantCulture)]
@@ -73,11 +70,7 @@ public static class ResultTable
 
     private static void WriteRow(TextWriter writer, IReadOnlyList<string> cells, int[] widths)
     {
-<<<<<<< HEAD
         var padded = cells.Select((cell, column) => IsText(column) ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]));
-=======
-        var padded = cells.Select((cell, column) => column is 0 or 1 or 8 or 9 ? cell.PadRight(widths[column]) : cell.PadLeft(widths[column]));
->>>>>>> gateway-passthrough
         writer.WriteLine($"| {string.Join(" | ", padded)} |");
     }
 }
