@@ -58,6 +58,12 @@ public static class ScenarioCatalog
             ScenarioTarget.Platform,
             ProductService.Descriptor.FindMethodByName(nameof(ProductService.ProductServiceClient.GetProduct)),
             new GetProductRequest()) with { BindRequest = sample => new GetProductRequest { ProductId = sample.ProductId } },
+        Scenario.Grpc(
+            "catalog.get.direct",
+            "GetProduct of the same product as native gRPC straight to Catalog, no gateway: splits catalog.get into gateway hop and service",
+            ScenarioTarget.Platform,
+            ProductService.Descriptor.FindMethodByName(nameof(ProductService.ProductServiceClient.GetProduct)),
+            new GetProductRequest()) with { BindRequest = sample => new GetProductRequest { ProductId = sample.ProductId }, Resource = "catalog" },
         Scenario.JsonGet("catalog.get.json", "GET /v1/products/{id} of a loaded product as JSON through the gateway", "/v1/products/") with
         {
             BindPath = sample => $"/v1/products/{Uri.EscapeDataString(sample.ProductId)}",

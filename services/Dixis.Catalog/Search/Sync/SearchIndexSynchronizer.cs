@@ -14,7 +14,9 @@ namespace Dixis.Catalog.Search.Sync;
 /// stamped (<c>updateTimeMs</c> on products, stock and producers): the synchronizer re-reads what changed since
 /// the newest stamp it has seen — at once when this replica wrote (<see cref="SearchIndexSignal"/>), and every
 /// <see cref="SearchOptions.SyncInterval"/> with a look-back of <see cref="SearchOptions.SyncOverlap"/> for writes
-/// of other replicas and transactions that committed late. One mechanism thus covers local writes, other
+/// of other replicas and transactions that committed late. The look-back starts <see cref="SearchOptions.SyncOverlap"/>
+/// before the previous look-back pass began: a change that pass could not see committed after it began, and its
+/// transaction (shorter than the overlap) stamped it at most that long before. One mechanism thus covers local writes, other
 /// replicas, a crash between a write and its indexing, and a restart with an index behind the store.
 /// A missing or incompatible index is rebuilt at start, in the background: readiness waits for it, the service
 /// does not.
@@ -38,6 +40,7 @@ public sealed partial class SearchIndexSynchronizer(
     private readonly Dictionary<string, (string Fingerprint, long SeenMs)> recentlyIndexed = new(StringComparer.Ordinal);
     private Dictionary<string, string> categorySignatures = new(StringComparer.Ordinal);
     private long watermarkMs;
+    private long lookBackFromMs;
     private bool uncommitted;
     private int rebuildRunning;
     private Task rebuilding = Task.CompletedTask;
@@ -64,11 +67,13 @@ public sealed partial class SearchIndexSynchronizer(
         {
             // Passes during the build read only what changes from now on; the build itself reads the rest.
             watermarkMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            lookBackFromMs = watermarkMs - (long)options.Value.SyncOverlap.TotalMilliseconds;
             await RequestRebuildAsync(stoppingToken);
         }
         else
         {
             watermarkMs = checkpoint.SyncedThroughMs;
+            lookBackFromMs = checkpoint.SyncedThroughMs;
             status.Opened();
             status.Synced(watermarkMs);
         }
@@ -91,7 +96,7 @@ public sealed partial class SearchIndexSynchronizer(
             var lookBack = !signalled || now >= nextLookBack;
             try
             {
-                await SyncAsync(lookBack ? options.Value.SyncOverlap : TimeSpan.Zero, stoppingToken);
+                await SyncAsync(lookBack, stoppingToken);
                 if (uncommitted && now - lastCommit >= options.Value.CommitInterval)
                 {
                     await CommitAsync(stoppingToken);
@@ -138,7 +143,8 @@ public sealed partial class SearchIndexSynchronizer(
         await indexing.WaitAsync(cancellationToken);
         try
         {
-            await index.CommitAsync(new SearchIndexCheckpoint(watermarkMs), cancellationToken);
+            // Everything stamped before the look-back start is indexed: that is what a restart may skip.
+            await index.CommitAsync(new SearchIndexCheckpoint(lookBackFromMs), cancellationToken);
             uncommitted = false;
         }
         finally
@@ -147,13 +153,17 @@ public sealed partial class SearchIndexSynchronizer(
         }
     }
 
-    /// <summary>One pass: every product whose document may have changed since the watermark (minus <paramref name="lookBack"/>).</summary>
-    private async Task SyncAsync(TimeSpan lookBack, CancellationToken cancellationToken)
+    /// <summary>
+    /// One pass: every product whose document may have changed since the newest stamp seen, or, with
+    /// <paramref name="lookBack"/>, since the look-back start (which then moves up to just before this pass).
+    /// </summary>
+    private async Task SyncAsync(bool lookBack, CancellationToken cancellationToken)
     {
         await indexing.WaitAsync(cancellationToken);
         try
         {
-            var since = watermarkMs - (long)lookBack.TotalMilliseconds;
+            var passStartMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+            var since = lookBack ? lookBackFromMs : watermarkMs;
             var newest = watermarkMs;
             var changed = new Dictionary<string, Document<ProductRecord>>(StringComparer.Ordinal);
             var affected = new HashSet<string>(StringComparer.Ordinal);
@@ -196,6 +206,11 @@ public sealed partial class SearchIndexSynchronizer(
 
             await ApplyAsync(changed.Values, categoryIndex, cancellationToken);
             watermarkMs = newest;
+            if (lookBack)
+            {
+                lookBackFromMs = Math.Max(lookBackFromMs, passStartMs - (long)options.Value.SyncOverlap.TotalMilliseconds);
+            }
+
             status.Synced(newest);
             ForgetOlderThan(timeProvider.GetUtcNow().ToUnixTimeMilliseconds() - (2 * (long)options.Value.SyncOverlap.TotalMilliseconds) - 1_000);
         }
@@ -344,6 +359,7 @@ public sealed partial class SearchIndexSynchronizer(
                 // Changes made while the rebuild read the store went to the old index: the next pass re-reads them.
                 recentlyIndexed.Clear();
                 watermarkMs = Math.Min(watermarkMs == 0 ? catchUpFromMs : watermarkMs, catchUpFromMs);
+                lookBackFromMs = Math.Min(lookBackFromMs == 0 ? catchUpFromMs : lookBackFromMs, catchUpFromMs);
             }
             finally
             {
