@@ -30,7 +30,6 @@ public sealed partial class ProductImporter(
 {
     private const string Domain = CatalogErrors.Domain;
     private const int MaxListedErrors = 1_000;
-    private static readonly string[] AllWritableFields = ["*"];
 
     public Task<ImportProductsResponse> ImportAsync(IAsyncStreamReader<ImportProductsRequest> requestStream, Caller caller, CancellationToken cancellationToken) =>
         ImportAsync(requestStream.ReadAllAsync(cancellationToken), caller, cancellationToken);
@@ -196,7 +195,7 @@ public sealed partial class ProductImporter(
                     return null;
                 }
 
-                var replacement = await writer.PrepareReplacementAsync(existing, AllWritableFields, product, caller, violations, "product", cancellationToken);
+                var replacement = await writer.PrepareReplacementAsync(existing, ProductUpdateMask.AllWritable, product, caller, violations, "product", cancellationToken);
                 if (replacement is null || !await SkusFreeAsync(replacement.Variants.Select(v => v.Sku), existing.Id, violations, cancellationToken))
                 {
                     run.Fail(number, product.Slug, violations);

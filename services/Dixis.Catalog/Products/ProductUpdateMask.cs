@@ -13,6 +13,9 @@ public static class ProductUpdateMask
 {
     private static readonly string[] Writable = ["slug", "category_id", "brand", "name", "description", "attributes", "images", "tax_class", "status", "variants"];
 
+    /// <summary>Every writable path: what <c>*</c> resolves to, and what an import row replaces.</summary>
+    public static IReadOnlyList<string> AllWritable => Writable;
+
     private static readonly HashSet<string> NotWritable = new(StringComparer.Ordinal) { "id", "producer_id", "create_time", "update_time", "publish_time", "etag" };
 
     /// <summary>The writable paths the mask names, or every violation of the mask.</summary>
