@@ -165,13 +165,29 @@ public sealed partial class SearchIndexSynchronizer(
             var passStartMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
             var since = lookBack ? lookBackFromMs : watermarkMs;
             var newest = watermarkMs;
+            // A pass may face a long backlog (an import of 100,000 products): changed products are indexed a page
+            // at a time, so memory holds one page of products and documents, not the backlog. The watermark moves
+            // only when the whole pass is done, so a pass that fails part-way is repeated from the same point.
+            var categoryIndex = await categories.GetIndexAsync(cancellationToken);
             var changed = new Dictionary<string, Document<ProductRecord>>(StringComparer.Ordinal);
+            var indexed = new HashSet<string>(StringComparer.Ordinal);
             var affected = new HashSet<string>(StringComparer.Ordinal);
+
+            async Task FlushAsync(int atLeast)
+            {
+                if (changed.Count >= atLeast && changed.Count > 0)
+                {
+                    await ApplyAsync(changed.Values, categoryIndex, cancellationToken);
+                    indexed.UnionWith(changed.Keys);
+                    changed.Clear();
+                }
+            }
 
             await foreach (var product in ChangedSinceAsync(products.Products, since, cancellationToken))
             {
                 changed[product.Id] = product;
                 newest = Math.Max(newest, product.Value.UpdateTimeMs);
+                await FlushAsync(PageSize);
             }
 
             await foreach (var level in ChangedSinceAsync(stock.Stock, since, cancellationToken))
@@ -186,25 +202,32 @@ public sealed partial class SearchIndexSynchronizer(
                 foreach (var product in await products.Products.ListAllAsync(Filter.Eq("producerId", producer.Id), cancellationToken, PageSize))
                 {
                     changed[product.Id] = product;
+                    await FlushAsync(PageSize);
                 }
             }
 
-            var categoryIndex = await categories.GetIndexAsync(cancellationToken);
             foreach (var chunk in ChangedCategories(categoryIndex).Chunk(500))
             {
                 foreach (var product in await products.Products.ListAllAsync(Filter.In("categoryId", chunk), cancellationToken, PageSize))
                 {
                     changed[product.Id] = product;
+                    await FlushAsync(PageSize);
                 }
             }
 
             affected.ExceptWith(changed.Keys);
-            foreach (var product in await products.Products.GetManyAsync(affected, cancellationToken))
+            affected.ExceptWith(indexed);
+            foreach (var ids in affected.Chunk(PageSize))
             {
-                changed[product.Id] = product;
+                foreach (var product in await products.Products.GetManyAsync(ids, cancellationToken))
+                {
+                    changed[product.Id] = product;
+                }
+
+                await FlushAsync(PageSize);
             }
 
-            await ApplyAsync(changed.Values, categoryIndex, cancellationToken);
+            await FlushAsync(atLeast: 1);
             watermarkMs = newest;
             if (lookBack)
             {
