@@ -126,6 +126,27 @@ public sealed class FacetTests : SampleCatalogTests
     }
 
     [Fact]
+    public async Task Products_with_many_attributes_count_every_one_of_them()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        SearchAttribute[] labels = [Organic, Pdo, Attribute("pgi", "true", "ΠΓΕ", "PGI"), Attribute("vegan", "true", "Vegan", "Vegan"), Attribute("harvest", "2025", "2025", "2025")];
+        var documents = Enumerable.Range(0, labels.Length + 1)
+            .Select(count => Product($"p-labelled-{count}", $"Μέλι ετικέτες {count}", $"Labelled honey {count}", Honey, TaygetosBees, [700], publishedDay: 20 + count, attributes: [Crete, .. labels.Take(count)]))
+            .ToArray();
+        await Index.Index.UpsertAsync(documents, cancellationToken);
+        await Index.Index.RefreshAsync(cancellationToken);
+
+        var facets = (await Index.SearchAsync(new ProductSearchQuery { Text = "ετικέτες", IncludeFacets = true })).Facets;
+
+        // Product i carries Crete and the first i labels: label k is on the products from k + 1 on.
+        Assert.Equal(documents.Length, facets.Single(facet => facet.AttributeKey == "origin_region").Buckets.Single().Count);
+        for (var label = 0; label < labels.Length; label++)
+        {
+            Assert.Equal(labels.Length - label, facets.Single(facet => facet.AttributeKey == labels[label].Key).Buckets.Single().Count);
+        }
+    }
+
+    [Fact]
     public async Task Without_bounds_there_is_no_price_facet_and_without_the_flag_no_facets()
     {
         Assert.DoesNotContain((await Index.SearchAsync(new ProductSearchQuery { IncludeFacets = true })).Facets, facet => facet.Kind == FacetKind.Price);

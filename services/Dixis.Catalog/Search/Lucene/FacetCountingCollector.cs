@@ -50,15 +50,33 @@ internal sealed class FacetCountingCollector(SegmentColumnsCache cache, IReadOnl
             producerCounts[facets.Producer]++;
         }
 
-        if (facets.AttributeCount > 0)
+        // Attribute numbers fill the inline slots in order: the first -1 ends them.
+        if (facets.Attribute0 >= 0)
         {
-            foreach (var attribute in columns.AttributeOrdinals.AsSpan(facets.AttributeStart, facets.AttributeCount))
+            attributeCounts[facets.Attribute0]++;
+            if (facets.Attribute1 >= 0)
             {
-                attributeCounts[attribute]++;
+                attributeCounts[facets.Attribute1]++;
+                if (facets.Attribute2 >= 0)
+                {
+                    attributeCounts[facets.Attribute2]++;
+                    if (facets.MoreAttributesStart >= 0)
+                    {
+                        CountMoreAttributes(columns, doc, facets.MoreAttributesStart);
+                    }
+                }
             }
         }
 
         prices?.Count(facets.MinPrice);
+    }
+
+    private void CountMoreAttributes(SegmentColumns columns, int doc, int start)
+    {
+        foreach (var attribute in columns.AttributeOrdinals.AsSpan(start..columns.AttributeStarts[doc + 1]))
+        {
+            attributeCounts[attribute]++;
+        }
     }
 
     /// <summary>The facets with at most <paramref name="maxValues"/> values each; facets without values are left out. Call once, after the search.</summary>

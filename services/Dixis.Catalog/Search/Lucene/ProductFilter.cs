@@ -6,9 +6,9 @@ namespace Dixis.Catalog.Search.Lucene;
 
 /// <summary>
 /// The filters of a search (category subtree, producers, variant price range, attribute values, stock) as one
-/// random-access test per document, answered from <see cref="SegmentColumns"/>: cached bit sets for terms, arrays for
-/// prices. The text query then reads only its own postings and skips what the filter refuses, so a filter costs a few
-/// bit lookups per candidate instead of a bit set built on every search.
+/// random-access test per document, answered from <see cref="SegmentColumns"/>: the cached bit sets of the terms,
+/// combined once per segment into one, and arrays for prices. The text query then reads only its own postings and
+/// skips what the filter refuses, so a filter costs one or two lookups per candidate.
 /// </summary>
 internal sealed class ProductFilter : Filter
 {
@@ -51,65 +51,70 @@ internal sealed class ProductFilter : Filter
     {
         var reader = context.AtomicReader;
         var columns = cache.For(reader);
-        var accepted = new Accepted(
-            this,
-            columns,
-            acceptDocs,
-            category is null ? null : columns.DocumentsWith(reader, category),
-            inStock is null ? null : columns.DocumentsWith(reader, inStock),
-            producers.Select(term => columns.DocumentsWith(reader, term)).ToArray(),
-            attributes.Select(values => values.Select(term => columns.DocumentsWith(reader, term)).ToArray()).ToArray(),
-            reader.MaxDoc);
+        var accepted = new Accepted(this, columns, acceptDocs, TermsAccepted(reader, columns), reader.MaxDoc);
         return DocIdSet.NewAnonymous(() => new FirstAccepted(accepted), () => accepted);
     }
 
+    /// <summary>
+    /// The documents every term filter accepts (category, stock, any of the producers, any value of each attribute),
+    /// as one bit set built from the cached per-term sets — a few thousand word operations per segment — so that each
+    /// text match then costs one bit lookup instead of one per filter. Null when no term filter is set.
+    /// </summary>
+    private FixedBitSet? TermsAccepted(AtomicReader reader, SegmentColumns columns)
+    {
+        FixedBitSet? accepted = null;
+        void Require(FixedBitSet documents)
+        {
+            if (accepted is null)
+            {
+                accepted = documents.Clone();
+            }
+            else
+            {
+                accepted.And(documents);
+            }
+        }
+
+        if (category is not null)
+        {
+            Require(columns.DocumentsWith(reader, category));
+        }
+
+        if (inStock is not null)
+        {
+            Require(columns.DocumentsWith(reader, inStock));
+        }
+
+        foreach (var anyOf in attributes.Prepend(producers))
+        {
+            if (anyOf.Length == 1)
+            {
+                Require(columns.DocumentsWith(reader, anyOf[0]));
+            }
+            else if (anyOf.Length > 1)
+            {
+                var union = new FixedBitSet(reader.MaxDoc);
+                foreach (var term in anyOf)
+                {
+                    union.Or(columns.DocumentsWith(reader, term));
+                }
+
+                Require(union);
+            }
+        }
+
+        return accepted;
+    }
+
     /// <summary>The filter's answer for one segment.</summary>
-    private sealed class Accepted(
-        ProductFilter filter,
-        SegmentColumns columns,
-        IBits? live,
-        FixedBitSet? category,
-        FixedBitSet? inStock,
-        FixedBitSet[] producers,
-        FixedBitSet[][] attributes,
-        int length) : IBits
+    private sealed class Accepted(ProductFilter filter, SegmentColumns columns, IBits? live, FixedBitSet? terms, int length) : IBits
     {
         public int Length => length;
 
-        public bool Get(int index)
-        {
-            if ((live is not null && !live.Get(index))
-                || (category is not null && !category.Get(index))
-                || (inStock is not null && !inStock.Get(index))
-                || (producers.Length > 0 && !AnyHas(producers, index))
-                || (filter.pricesFiltered && !columns.HasVariantPricedWithin(index, filter.minPrice, filter.maxPrice)))
-            {
-                return false;
-            }
-
-            foreach (var values in attributes)
-            {
-                if (!AnyHas(values, index))
-                {
-                    return false;
-                }
-            }
-
-            return true;
-        }
-
-        private static bool AnyHas(FixedBitSet[] sets, int index)
-        {
-            foreach (var set in sets)
-            {
-                if (set.Get(index))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        public bool Get(int index) =>
+            (terms is null || terms.Get(index))
+            && (live is null || live.Get(index))
+            && (!filter.pricesFiltered || columns.HasVariantPricedWithin(index, filter.minPrice, filter.maxPrice));
     }
 
     /// <summary>
