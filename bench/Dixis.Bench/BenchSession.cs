@@ -130,7 +130,15 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         {
             progress.Step($"loading the catalog to {arguments.Products:N0} products through ImportProducts at {catalogGrpc}");
             var load = await new CatalogLoadStep(progress, timeProvider).RunAsync(catalogGrpc, arguments.Products, cancellationToken);
+            var catalog = platform.Processes.FirstOrDefault(p => p.Name == "catalog");
+            load = load with { CatalogPeakBytes = catalog is null ? null : PeakMemory.ReadBytes(catalog.Pid) };
             CatalogLoadTable.Write(results, load);
+
+            // The scenario's peak-memory figures are of its own runs: the load's peak is reported above.
+            if (!platform.Processes.All(p => PeakMemory.Reset(p.Pid)))
+            {
+                progress.Step("warning: could not reset the processes' peak memory after the load; peak RSS figures include the load");
+            }
             if (load.Failed > 0)
             {
                 progress.Step($"warning: the catalog rejected {load.Failed:N0} of {load.Received:N0} rows; first: {load.FirstError}");

@@ -13,5 +13,8 @@ namespace Dixis.Bench.Catalog;
 public sealed record CatalogLoadFigures(
     int Products, long Received, long Created, long Updated, long Failed, TimeSpan ImportTime, int ProducersCreated, TimeSpan TotalTime, string? FirstError)
 {
+    /// <summary>Catalog's peak RSS from its start to the end of the load (null when it could not be read).</summary>
+    public long? CatalogPeakBytes { get; init; }
+
     public double RowsPerSecond => ImportTime > TimeSpan.Zero ? Received / ImportTime.TotalSeconds : 0;
 }

@@ -11,10 +11,11 @@ public static class CatalogLoadTable
         writer.WriteLine();
         writer.WriteLine("catalog load: ImportProducts straight to Catalog's grpc endpoint (demo producers first, no stock)");
         writer.WriteLine();
-        writer.WriteLine("| products | received | created | updated | failed | import s | rows/s | producers created | total s |");
-        writer.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        writer.WriteLine("| products | received | created | updated | failed | import s | rows/s | producers created | total s | catalog peak RSS MB |");
+        writer.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var peak = load.CatalogPeakBytes is { } bytes ? (bytes / (1024 * 1024)).ToString("N0", CultureInfo.InvariantCulture) : "–";
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {load.Products:N0} | {load.Received:N0} | {load.Created:N0} | {load.Updated:N0} | {load.Failed:N0} | {load.ImportTime.TotalSeconds:0.0} | {load.RowsPerSecond:N0} | {load.ProducersCreated} | {load.TotalTime.TotalSeconds:0.0} |"));
+            $"| {load.Products:N0} | {load.Received:N0} | {load.Created:N0} | {load.Updated:N0} | {load.Failed:N0} | {load.ImportTime.TotalSeconds:0.0} | {load.RowsPerSecond:N0} | {load.ProducersCreated} | {load.TotalTime.TotalSeconds:0.0} | {peak} |"));
         if (load.FirstError is { } error)
         {
             writer.WriteLine();
