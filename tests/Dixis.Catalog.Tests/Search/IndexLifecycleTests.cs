@@ -43,6 +43,21 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
+    public async Task A_product_given_twice_in_one_batch_is_indexed_as_its_last_version_even_in_another_category()
+    {
+        await using var index = await TemporarySearchIndex.OpenAsync();
+
+        // The batch is written grouped by category, where the cheese version sorts before the honey one; it came last.
+        var moved = EpirusFeta with { CategoryId = Honey.Id, CategoryPath = [.. Honey.Path().Select(node => node.Id)] };
+        await index.Index.UpsertAsync([moved, EpirusFeta], Cancel);
+        await index.Index.RefreshAsync(Cancel);
+
+        Assert.Equal(1, index.Index.DocumentCount);
+        Assert.Equal(["p-feta"], await index.IdsAsync(new ProductSearchQuery { Text = "feta", CategoryId = Cheese.Id }));
+        Assert.Empty(await index.IdsAsync(new ProductSearchQuery { Text = "feta", CategoryId = Honey.Id }));
+    }
+
+    [Fact]
     public async Task A_bad_document_leaves_its_whole_batch_unwritten()
     {
         await using var index = await TemporarySearchIndex.OpenAsync();

@@ -48,7 +48,17 @@ internal sealed class IndexGeneration(string name, string path, LuceneDirectory 
     /// </summary>
     public void Replace(IReadOnlyCollection<ProductSearchDocument> products)
     {
-        var prepared = products.Select(product => (Id: new Term(ProductFields.Id, product.ProductId), Document: ProductDocumentFactory.Create(product))).ToList();
+        // The last of a product given twice wins before the batch is put in locality order.
+        var latest = new Dictionary<string, ProductSearchDocument>(products.Count, StringComparer.Ordinal);
+        foreach (var product in products)
+        {
+            latest[product.ProductId] = product;
+        }
+
+        var prepared = latest.Values
+            .Order(DocumentLocalityOrder.Instance)
+            .Select(product => (Id: new Term(ProductFields.Id, product.ProductId), Document: ProductDocumentFactory.Create(product)))
+            .ToList();
         foreach (var (id, document) in prepared)
         {
             Writer.UpdateDocument(id, document);

@@ -63,14 +63,22 @@ internal sealed class ProductFilter : Filter
     private FixedBitSet? TermsAccepted(AtomicReader reader, SegmentColumns columns)
     {
         FixedBitSet? accepted = null;
+        var owned = false;
         void Require(FixedBitSet documents)
         {
             if (accepted is null)
             {
-                accepted = documents.Clone();
+                // A single term filter is answered by its cached set as it is; a copy is made only to intersect.
+                accepted = documents;
             }
             else
             {
+                if (!owned)
+                {
+                    accepted = accepted.Clone();
+                    owned = true;
+                }
+
                 accepted.And(documents);
             }
         }
