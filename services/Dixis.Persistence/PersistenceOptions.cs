@@ -14,6 +14,12 @@ public sealed class PersistenceOptions
     /// </summary>
     public string? DataDirectory { get; set; }
 
+    /// <summary>
+    /// The MongoDB database when <c>ConnectionStrings:mongo</c> is set. Default: the service's name, so services
+    /// sharing one server keep apart; tests and side-by-side deployments name their own.
+    /// </summary>
+    public string? MongoDatabase { get; set; }
+
     /// <summary>The largest page a query may ask for.</summary>
     public int MaxPageSize { get; set; } = 1000;
 

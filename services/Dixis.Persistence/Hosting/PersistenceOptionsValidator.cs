@@ -5,6 +5,9 @@ namespace Dixis.Persistence.Hosting;
 /// <summary>Checks <see cref="PersistenceOptions"/> at start, naming every bad setting by its configuration key.</summary>
 internal sealed class PersistenceOptionsValidator : IValidateOptions<PersistenceOptions>
 {
+    /// <summary>What MongoDB refuses in a database name (on any platform), and the NUL character.</summary>
+    private static readonly char[] ForbiddenInDatabaseNames = ['/', '\\', '.', ' ', '"', '$', '*', '<', '>', ':', '|', '?', '\0'];
+
     public ValidateOptionsResult Validate(string? name, PersistenceOptions options)
     {
         var failures = new List<string>();
@@ -22,6 +25,9 @@ internal sealed class PersistenceOptionsValidator : IValidateOptions<Persistence
         Require(options.BusyTimeout >= TimeSpan.FromMilliseconds(100) && options.BusyTimeout <= TimeSpan.FromMinutes(5), $"{Section}:BusyTimeout must be between 00:00:00.1 and 00:05:00.");
 
         Require(options.MaintenanceInterval >= TimeSpan.FromSeconds(1), $"{Section}:MaintenanceInterval must be at least 00:00:01.");
+        Require(
+            options.MongoDatabase is null || (options.MongoDatabase.Length is >= 1 and <= 63 && options.MongoDatabase.IndexOfAny(ForbiddenInDatabaseNames) < 0),
+            $"{Section}:MongoDatabase must be 1 to 63 characters without spaces or any of / \\ . \" $ * < > : | ?.");
 
         var outbox = options.Outbox;
         Require(outbox.PollInterval > TimeSpan.Zero && outbox.PollInterval <= TimeSpan.FromMinutes(1), $"{Section}:Outbox:PollInterval must be positive and at most 00:01:00.");

@@ -71,20 +71,32 @@ public sealed class DocumentStoreHostingTests : IDisposable
         Assert.IsType<MongoDocumentStore>(store);
         Assert.Equal("mongo", store.Engine);
         Assert.Equal("catalog", store.Definition.ServiceName);
+        Assert.Equal("catalog", ((MongoDocumentStore)store).Database.DatabaseNamespace.DatabaseName);
         var check = Assert.Single(checks);
         Assert.Equal("mongo", check.Name);
         Assert.Contains("ready", check.Tags);
     }
 
     [Fact]
+    public void A_named_mongo_database_replaces_the_service_name()
+    {
+        using var host = Build(("ConnectionStrings:mongo", "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=100"), ("Persistence:MongoDatabase", "catalog_side_by_side"));
+
+        var store = Assert.IsType<MongoDocumentStore>(host.Services.GetRequiredService<IDocumentStore>());
+
+        Assert.Equal("catalog_side_by_side", store.Database.DatabaseNamespace.DatabaseName);
+    }
+
+    [Fact]
     public async Task Invalid_settings_stop_the_host_at_start_naming_each_setting()
     {
-        using var host = Build(("Persistence:MaxPageSize", "0"), ("Persistence:Outbox:BatchSize", "0"));
+        using var host = Build(("Persistence:MaxPageSize", "0"), ("Persistence:Outbox:BatchSize", "0"), ("Persistence:MongoDatabase", "shop.catalog"));
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(Cancel));
 
         Assert.Contains("Persistence:MaxPageSize must be between 1 and 10000.", error.Failures);
         Assert.Contains("Persistence:Outbox:BatchSize must be between 1 and 1000.", error.Failures);
+        Assert.Contains(error.Failures, failure => failure.StartsWith("Persistence:MongoDatabase must be 1 to 63 characters", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,25 +16,9 @@ public sealed class InventoryServiceTests(CatalogServiceFixture fixture) : IClas
     [Fact]
     public async Task Two_hundred_parallel_reservations_of_one_unit_against_fifty_sell_exactly_fifty()
     {
-        var sku = await NewSkuAsync(stock: 50);
+        var outcome = await OversellScenario.RunAsync(Api, Cancellation);
 
-        var attempts = await Task.WhenAll(Enumerable.Range(0, 200).Select(async i =>
-        {
-            try
-            {
-                await Api.Inventory.ReserveStockAsync(new ReserveStockRequest { OrderId = $"order-{sku}-{i}", Lines = { new ReservationLine { Sku = sku, Quantity = 1 } } }, cancellationToken: Cancellation);
-                return StatusCode.OK;
-            }
-            catch (RpcException refused)
-            {
-                return refused.StatusCode;
-            }
-        }));
-
-        Assert.Equal(50, attempts.Count(code => code == StatusCode.OK));
-        Assert.Equal(150, attempts.Count(code => code == StatusCode.FailedPrecondition));
-        var level = await Api.Inventory.GetStockAsync(new GetStockRequest { Sku = sku }, CatalogCallers.Admin, cancellationToken: Cancellation);
-        Assert.Equal((50, 50, 0), (level.OnHand, level.Reserved, level.Available));
+        outcome.AssertExactlyTheStockWasSold();
     }
 
     [Fact]
