@@ -15,7 +15,7 @@ public sealed class PersistenceOptions
     public string? DataDirectory { get; set; }
 
     /// <summary>
-    /// The MongoDB database when <c>ConnectionStrings:mongo</c> is set. Default: the service's name, so services
+    /// The MongoDB database when <c>ConnectionStrings:mongo</c> is set. Unset or empty: the service's name, so services
     /// sharing one server keep apart; tests and side-by-side deployments name their own.
     /// </summary>
     public string? MongoDatabase { get; set; }

@@ -56,7 +56,7 @@ public static class DocumentStoreHostingExtensions
             var options = sp.GetRequiredService<IOptions<PersistenceOptions>>().Value;
             var time = sp.GetRequiredService<TimeProvider>();
             return useMongo
-                ? new MongoDocumentStore(mongoConnectionString!, definition, options, time, string.IsNullOrWhiteSpace(options.MongoDatabase) ? null : options.MongoDatabase)
+                ? new MongoDocumentStore(mongoConnectionString!, definition, options, time, string.IsNullOrEmpty(options.MongoDatabase) ? null : options.MongoDatabase)
                 : new SqliteDocumentStore(Path.Combine(options.DataDirectory!, definition.ServiceName + ".db"), definition, options, time);
         });
         foreach (var register in storeBuilder.Registrations)

@@ -26,8 +26,8 @@ internal sealed class PersistenceOptionsValidator : IValidateOptions<Persistence
 
         Require(options.MaintenanceInterval >= TimeSpan.FromSeconds(1), $"{Section}:MaintenanceInterval must be at least 00:00:01.");
         Require(
-            options.MongoDatabase is null || (options.MongoDatabase.Length is >= 1 and <= 63 && options.MongoDatabase.IndexOfAny(ForbiddenInDatabaseNames) < 0),
-            $"{Section}:MongoDatabase must be 1 to 63 characters without spaces or any of / \\ . \" $ * < > : | ?.");
+            string.IsNullOrEmpty(options.MongoDatabase) || (options.MongoDatabase.Length <= 63 && options.MongoDatabase.IndexOfAny(ForbiddenInDatabaseNames) < 0),
+            $"{Section}:MongoDatabase must be at most 63 characters without spaces or any of / \\ . \" $ * < > : | ?.");
 
         var outbox = options.Outbox;
         Require(outbox.PollInterval > TimeSpan.Zero && outbox.PollInterval <= TimeSpan.FromMinutes(1), $"{Section}:Outbox:PollInterval must be positive and at most 00:01:00.");

@@ -96,7 +96,7 @@ public sealed class DocumentStoreHostingTests : IDisposable
 
         Assert.Contains("Persistence:MaxPageSize must be between 1 and 10000.", error.Failures);
         Assert.Contains("Persistence:Outbox:BatchSize must be between 1 and 1000.", error.Failures);
-        Assert.Contains(error.Failures, failure => failure.StartsWith("Persistence:MongoDatabase must be 1 to 63 characters", StringComparison.Ordinal));
+        Assert.Contains(error.Failures, failure => failure.StartsWith("Persistence:MongoDatabase must be at most 63 characters", StringComparison.Ordinal));
     }
 
     [Fact]
