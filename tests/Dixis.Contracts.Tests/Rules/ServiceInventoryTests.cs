@@ -19,6 +19,7 @@ public sealed class ServiceInventoryTests
             "dixis.auth.v1.JwksService",
             "dixis.auth.v1.PartnerClientService",
             "dixis.auth.v1.ProfileService",
+            "dixis.auth.v1.TokenRevocationService",
             "dixis.auth.v1.UserAdminService",
             "dixis.catalog.v1.CategoryService",
             "dixis.catalog.v1.InventoryService",
