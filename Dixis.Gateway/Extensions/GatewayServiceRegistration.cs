@@ -34,6 +34,7 @@ public static class GatewayServiceRegistration
         services.AddSingleton<ContractDescriptors>();
         services.AddSingleton<GatewayMethods>();
         services.AddSingleton<StatusJsonWriter>();
+        services.AddSingleton<CallRejection>();
         services.AddSingleton<UnknownRouteHandler>();
         services.AddSingleton<GrpcForwarder>();
         services.AddSingleton(_ => ProtoComments.For(typeof(Dixis.Contracts.Common.V1.AccessRule).Assembly));
