@@ -2,6 +2,7 @@ using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.OpenApi;
 using Dixis.Gateway.PassThrough;
+using Dixis.Gateway.TransportSecurity;
 
 namespace Dixis.Gateway.Extensions;
 
@@ -12,6 +13,7 @@ public static class GatewayPipeline
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseTransportSecurity();
         app.UseRouting();
         app.UseCors();
         // Access rules and rate limits (a later issue) belong here: routing has resolved the endpoint, and every
