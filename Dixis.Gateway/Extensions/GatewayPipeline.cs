@@ -2,6 +2,7 @@ using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.OpenApi;
 using Dixis.Gateway.PassThrough;
+using Dixis.Gateway.RateLimiting;
 
 namespace Dixis.Gateway.Extensions;
 
@@ -14,6 +15,7 @@ public static class GatewayPipeline
 
         app.UseRouting();
         app.UseCors();
+        app.UseGatewayRateLimits(); // Rate limits: after the access middleware (authentication) once it lands, before forwarding.
         // Access rules and rate limits (a later issue) belong here: routing has resolved the endpoint, and every
         // endpoint of a public contract method, in each of the three protocols, carries its GatewayMethod
         // (descriptor, access rule, owning service); nothing has been forwarded yet.

@@ -4,6 +4,7 @@ using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.Forwarding;
 using Dixis.Gateway.OpenApi;
 using Dixis.Gateway.PassThrough;
+using Dixis.Gateway.RateLimiting;
 using Dixis.Gateway.Options;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
@@ -61,6 +62,7 @@ public static class GatewayServiceRegistration
 
         builder.AddDownstreamClients();
         services.AddGrpcPassThrough();
+        builder.AddGatewayRateLimits();
         return builder;
     }
 }
