@@ -21,10 +21,10 @@ public sealed class RateLimitRule
     /// GCRA's emission interval, the time one request "costs", in microseconds: the resolution of Redis <c>TIME</c>,
     /// so the shared and the in-memory limiter compute alike.
     /// </summary>
-    internal long IntervalMicroseconds => Period.Ticks / TimeSpan.TicksPerMicrosecond / Math.Max(Requests, 1);
+    public long IntervalMicroseconds => Period.Ticks / TimeSpan.TicksPerMicrosecond / Math.Max(Requests, 1);
 
     /// <summary>GCRA's tolerance: how far ahead of now the theoretical arrival time may run, so that <see cref="Burst"/> requests pass at once.</summary>
-    internal long ToleranceMicroseconds => IntervalMicroseconds * (Burst - 1);
+    public long ToleranceMicroseconds => IntervalMicroseconds * (Burst - 1);
 
     public override string ToString() => $"{Requests} per {Period} (burst {Burst})";
 }
