@@ -9,7 +9,7 @@ public sealed class RateLimitOptionsValidationTests
     [InlineData("Gateway:RateLimits:PerIp:Requests", "0", "Requests")]
     [InlineData("Gateway:RateLimits:PerUser:Burst", "0", "Burst")]
     [InlineData("Gateway:RateLimits:PerClient:Period", "00:00:00", "Period")]
-    [InlineData("Gateway:RateLimits:Sensitive:Requests", "1000", "Gateway:RateLimits:Sensitive")]
+    [InlineData("Gateway:RateLimits:Sensitive:Period", "00:00:00.001", "Gateway:RateLimits:Sensitive")]
     [InlineData("Gateway:RateLimits:Sensitive:Burst", "500", "must be at least as strict as PerIp")]
     [InlineData("Gateway:RateLimits:SensitiveMethods:0", "/dixis.auth.v1.AuthService/Logon", "/dixis.auth.v1.AuthService/Logon")]
     [InlineData("Gateway:RateLimits:RedisTimeout", "00:00:05", "RedisTimeout")]

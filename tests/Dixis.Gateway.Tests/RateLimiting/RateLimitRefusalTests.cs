@@ -32,10 +32,9 @@ public sealed class RateLimitRefusalTests(GatewayFixture fixture)
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         var retryAfter = refused.Headers.RetryAfter?.Delta;
         Assert.NotNull(retryAfter);
-        // One request costs a minute / 5 = 12 s; rounded up to whole seconds.
-        Assert.InRange(retryAfter.Value.TotalSeconds, 11, 12);
         var status = await StatusBody.ReadAsync(refused, Cancellation);
         AssertRateLimited(status, "ip");
+        AssertRetryAfterMatches(status, ((long)retryAfter.Value.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(HttpStatusCode.OK, await gateway.GetProductJsonStatusAsync(RateLimitedGateway.NewAddress(), Cancellation));
     }
 
@@ -141,7 +140,15 @@ public sealed class RateLimitRefusalTests(GatewayFixture fixture)
         Assert.Equal(StatusCode.ResourceExhausted, refused.StatusCode);
         AssertRateLimited(refused.GetRpcStatus()!, "ip");
         // A trailers-only answer: its HTTP headers are the call's trailers.
-        Assert.Equal("12", refused.Trailers.GetValue("retry-after"));
+        AssertRetryAfterMatches(refused.GetRpcStatus()!, refused.Trailers.GetValue("retry-after"));
+    }
+
+    /// <summary>Retry-After is RetryInfo's delay in whole seconds, rounded up; one call costs a minute / 5 = 12 s.</summary>
+    private static void AssertRetryAfterMatches(Google.Rpc.Status status, string? retryAfter)
+    {
+        var delay = status.GetDetail<RetryInfo>()!.RetryDelay.ToTimeSpan();
+        Assert.InRange(delay, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(12));
+        Assert.Equal(Math.Ceiling(delay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture), retryAfter);
     }
 
     internal static void AssertRateLimited(Google.Rpc.Status status, string limit)

@@ -26,7 +26,16 @@ internal sealed class RateLimitedGateway : IAsyncDisposable
     {
         inner = fixture.CreateGateway(settings);
         Factory = inner.WithWebHostBuilder(builder =>
-            builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStartupFilter>()));
+        {
+            // The service defaults read the connection string while the app is built, before the factory's
+            // configuration sources apply; a host setting is there from the start.
+            if (settings.TryGetValue("ConnectionStrings:cache", out var redis))
+            {
+                builder.UseSetting("ConnectionStrings:cache", redis);
+            }
+
+            builder.ConfigureTestServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressStartupFilter>());
+        });
         grpc = GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Factory.Server.CreateHandler() });
         grpcWeb = GrpcChannel.ForAddress(Factory.Server.BaseAddress, new GrpcChannelOptions
         {
