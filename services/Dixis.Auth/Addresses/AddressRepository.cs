@@ -88,18 +88,37 @@ public sealed class AddressRepository(IDocumentStore store)
         return stored;
     }
 
-    /// <summary>Replaces an address still at <paramref name="expectedVersion"/>; becoming the default clears the previous one.</summary>
-    /// <exception cref="Persistence.Errors.ConcurrencyConflictException">The address changed since it was read.</exception>
-    public async Task<Document<AddressRecord>> ReplaceAsync(string addressId, AddressRecord record, long expectedVersion, CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes an address of the owner in one transaction: <paramref name="change"/> sees the address as it is inside
+    /// the transaction (on SQLite no other write can come between) and returns its new state, or throws to change
+    /// nothing; becoming the default clears the previous one.
+    /// </summary>
+    /// <returns>The stored address, or null when the owner has no address with this id.</returns>
+    /// <exception cref="Persistence.Errors.ConcurrencyConflictException">Another write came first (engines whose transactions do not serialize writers).</exception>
+    public async Task<Document<AddressRecord>?> UpdateAsync(
+        string addressId, string ownerId, Func<Document<AddressRecord>, AddressRecord> change, CancellationToken cancellationToken)
     {
-        await using var transaction = await store.BeginTransactionAsync(cancellationToken);
-        await TouchBookAsync(transaction, record.OwnerId, record.UpdateTimeMs, cancellationToken);
-        if (record.DefaultShipping)
+        if (addressId.Length > MaxIdLength)
         {
-            await ClearDefaultAsync(transaction, record.OwnerId, exceptAddressId: addressId, record.UpdateTimeMs, cancellationToken);
+            return null;
         }
 
-        var stored = await Addresses.In(transaction).ReplaceAsync(addressId, record, expectedVersion, cancellationToken);
+        await using var transaction = await store.BeginTransactionAsync(cancellationToken);
+        var addresses = Addresses.In(transaction);
+        var current = await addresses.GetAsync(addressId, cancellationToken);
+        if (current is null || current.Value.OwnerId != ownerId)
+        {
+            return null;
+        }
+
+        var record = change(current);
+        await TouchBookAsync(transaction, ownerId, record.UpdateTimeMs, cancellationToken);
+        if (record.DefaultShipping)
+        {
+            await ClearDefaultAsync(transaction, ownerId, exceptAddressId: addressId, record.UpdateTimeMs, cancellationToken);
+        }
+
+        var stored = await addresses.ReplaceAsync(addressId, record, current.Version, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return stored;
     }

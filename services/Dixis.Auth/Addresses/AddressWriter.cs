@@ -1,4 +1,5 @@
 using Dixis.Contracts.Auth.V1;
+using Dixis.Persistence.Documents;
 using Dixis.Persistence.Errors;
 using Dixis.ServiceDefaults.Grpc;
 using Dixis.ServiceDefaults.Security;
@@ -46,30 +47,35 @@ public sealed partial class AddressWriter(
         var paths = AddressUpdateMask.Paths(mask);
         for (var attempt = 1; ; attempt++)
         {
-            var current = await repository.GetOwnedAsync(request.Id, owner, cancellationToken) ?? throw AddressErrors.AddressNotFound(request.Id);
-            if (request.Etag.Length > 0 && (!Etag.TryParse(request.Etag, out var version) || version != current.Version))
-            {
-                throw RpcErrors.EtagMismatch(AddressErrors.Domain, current.Id);
-            }
-
-            var merged = mapper.ToContract(current);
-            AddressUpdateMask.Apply(paths, request, merged);
-            validator.Validate(merged).ThrowIfAny(AddressErrors.Domain);
-            var record = mapper.ToRecord(merged, owner, current.Value.CreateTimeMs, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
             try
             {
-                return mapper.ToContract(await repository.ReplaceAsync(current.Id, record, current.Version, cancellationToken));
+                var stored = await repository.UpdateAsync(request.Id, owner, current => Merge(current, request, paths, owner), cancellationToken);
+                return stored is null ? throw AddressErrors.AddressNotFound(request.Id) : mapper.ToContract(stored);
             }
             catch (ConcurrencyConflictException) when (request.Etag.Length == 0 && attempt < MaxUpdateAttempts)
             {
-                // Changed between our read and our write (another request, or a new default clearing this one). A
-                // caller without an etag asked for last-writer-wins on the masked fields: merge onto the new state.
+                // Another write came between our read and our write (only where transactions do not serialize
+                // writers). Without an etag the caller asked for its masked fields to win: merge onto the new state.
             }
             catch (ConcurrencyConflictException)
             {
-                throw RpcErrors.EtagMismatch(AddressErrors.Domain, current.Id);
+                throw RpcErrors.EtagMismatch(AddressErrors.Domain, request.Id);
             }
         }
+    }
+
+    /// <summary>The new state of <paramref name="current"/>: the request's masked fields over it, validated as a whole.</summary>
+    private AddressRecord Merge(Document<AddressRecord> current, Address request, IReadOnlyList<string> paths, string owner)
+    {
+        if (request.Etag.Length > 0 && (!Etag.TryParse(request.Etag, out var version) || version != current.Version))
+        {
+            throw RpcErrors.EtagMismatch(AddressErrors.Domain, current.Id);
+        }
+
+        var merged = mapper.ToContract(current);
+        AddressUpdateMask.Apply(paths, request, merged);
+        validator.Validate(merged).ThrowIfAny(AddressErrors.Domain);
+        return mapper.ToRecord(merged, owner, current.Value.CreateTimeMs, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     /// <summary>Removes an address; NOT_FOUND when it is not (or no longer) in the caller's book, as AIP-135 asks.</summary>

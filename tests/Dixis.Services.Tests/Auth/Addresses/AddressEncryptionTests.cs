@@ -91,44 +91,86 @@ public sealed class AddressEncryptionTests
         try
         {
             var user = AddressCallers.For(AddressCallers.NewUserId());
-            Address before, after, untouched;
-            Guid newKey;
+            Address old, untouched;
+            Guid oldKey, newKey;
             await using (var auth = DixisServices.Start("auth", new ServiceSettings(dataDirectory)))
             {
                 using var channel = auth.CreateGrpcChannel();
                 var addresses = new AddressService.AddressServiceClient(channel);
-                before = await addresses.CreateAddressAsync(new CreateAddressRequest { Address = Marked() }, user, cancellationToken: Cancellation);
+                old = await addresses.CreateAddressAsync(new CreateAddressRequest { Address = Marked() }, user, cancellationToken: Cancellation);
                 untouched = await addresses.CreateAddressAsync(new CreateAddressRequest { Address = AddressSamples.Athens("Παλιά") }, user, cancellationToken: Cancellation);
-                var oldKey = KeyIdOf(before.Id, dataDirectory);
+                oldKey = KeyIdOf(old.Id, dataDirectory);
 
                 var now = DateTimeOffset.UtcNow;
                 newKey = auth.Services.GetRequiredService<IKeyManager>().CreateNewKey(activationDate: now, expirationDate: now.AddDays(90)).KeyId;
                 Assert.NotEqual(oldKey, newKey);
 
-                after = await addresses.CreateAddressAsync(new CreateAddressRequest { Address = AddressSamples.Athens("Νέα") }, user, cancellationToken: Cancellation);
-                Assert.Equal(newKey, KeyIdOf(after.Id, dataDirectory));
-                Assert.Equal(oldKey, KeyIdOf(untouched.Id, dataDirectory));
-                Assert.Equal(before, await addresses.GetAddressAsync(new GetAddressRequest { AddressId = before.Id }, user, cancellationToken: Cancellation));
-
-                // A change re-encrypts the address under the key that is current now.
-                before = await addresses.UpdateAddressAsync(
-                    new UpdateAddressRequest { Address = new Address { Id = before.Id, Label = Label + "-2" }, UpdateMask = new() { Paths = { "label" } } },
-                    user, cancellationToken: Cancellation);
-                Assert.Equal(newKey, KeyIdOf(before.Id, dataDirectory));
+                // Until the new key can have reached every replica, the old one keeps protecting (Data Protection's propagation window).
+                var meanwhile = await addresses.CreateAddressAsync(new CreateAddressRequest { Address = AddressSamples.Athens("Ενδιάμεση") }, user, cancellationToken: Cancellation);
+                Assert.Equal(oldKey, KeyIdOf(meanwhile.Id, dataDirectory));
             }
 
-            await using var restarted = DixisServices.Start("auth", new ServiceSettings(dataDirectory));
-            using var restartedChannel = restarted.CreateGrpcChannel();
-            var list = await new AddressService.AddressServiceClient(restartedChannel).ListAddressesAsync(new ListAddressesRequest(), user, cancellationToken: Cancellation);
-            Assert.Equal(3, list.Addresses.Count);
-            Assert.Equal(untouched, list.Addresses.Single(a => a.Id == untouched.Id));
-            Assert.Equal(after, list.Addresses.Single(a => a.Id == after.Id));
-            Assert.Equal(Marked().PostalAddress, list.Addresses.Single(a => a.Id == before.Id).PostalAddress);
+            KeyRingClock.Advance(Path.Combine(dataDirectory, "auth.keys"), TimeSpan.FromDays(3));
+
+            await using var later = DixisServices.Start("auth", new ServiceSettings(dataDirectory));
+            using var laterChannel = later.CreateGrpcChannel();
+            var laterAddresses = new AddressService.AddressServiceClient(laterChannel);
+            Assert.Equal(newKey, later.Services.GetRequiredService<IKeyManager>().GetAllKeys().MaxBy(key => key.ActivationDate)!.KeyId);
+
+            var created = await laterAddresses.CreateAddressAsync(new CreateAddressRequest { Address = AddressSamples.Athens("Νέα") }, user, cancellationToken: Cancellation);
+            Assert.Equal(newKey, KeyIdOf(created.Id, dataDirectory));
+
+            Assert.Equal(oldKey, KeyIdOf(untouched.Id, dataDirectory));
+            var readBack = await laterAddresses.GetAddressAsync(new GetAddressRequest { AddressId = untouched.Id }, user, cancellationToken: Cancellation);
+            Assert.Equal(untouched.PostalAddress, readBack.PostalAddress);
+            Assert.Equal(untouched.Label, readBack.Label);
+
+            // A change re-encrypts the address under the key that is current now.
+            var changed = await laterAddresses.UpdateAddressAsync(
+                new UpdateAddressRequest { Address = new Address { Id = old.Id, Label = "Αλλαγμένη" }, UpdateMask = new() { Paths = { "label" } } },
+                user, cancellationToken: Cancellation);
+            Assert.Equal(newKey, KeyIdOf(old.Id, dataDirectory));
+            Assert.Equal(Marked().PostalAddress, changed.PostalAddress);
+            Assert.Equal(4, (await laterAddresses.ListAddressesAsync(new ListAddressesRequest(), user, cancellationToken: Cancellation)).Addresses.Count);
         }
         finally
         {
             TemporaryDirectory.Delete(dataDirectory);
         }
+    }
+
+    [Fact]
+    public async Task The_key_ring_folder_and_key_lifetime_come_from_configuration()
+    {
+        var keyRing = TemporaryDirectory.Create();
+        try
+        {
+            using var settings = new ServiceSettings { Values = { ["Auth:DataProtection:KeyRingDirectory"] = keyRing, ["Auth:DataProtection:KeyLifetime"] = "30.00:00:00" } };
+            var dataDirectory = settings.DataDirectory;
+            await using var auth = DixisServices.Start("auth", settings);
+            using var channel = auth.CreateGrpcChannel();
+            await new AddressService.AddressServiceClient(channel).CreateAddressAsync(
+                new CreateAddressRequest { Address = AddressSamples.Athens() }, AddressCallers.For(AddressCallers.NewUserId()), cancellationToken: Cancellation);
+
+            var key = Assert.Single(auth.Services.GetRequiredService<IKeyManager>().GetAllKeys());
+            Assert.Equal(TimeSpan.FromDays(30), key.ExpirationDate - key.ActivationDate);
+            Assert.Single(Directory.EnumerateFiles(keyRing, "key-*.xml"));
+            Assert.False(Directory.Exists(Path.Combine(dataDirectory, "auth.keys")));
+        }
+        finally
+        {
+            TemporaryDirectory.Delete(keyRing);
+        }
+    }
+
+    [Fact]
+    public async Task A_key_lifetime_below_seven_days_stops_the_service_at_start()
+    {
+        await using var auth = DixisServices.Start("auth", new ServiceSettings { Values = { ["Auth:DataProtection:KeyLifetime"] = "1.00:00:00" } });
+
+        var error = Assert.ThrowsAny<Exception>(() => auth.CreateHttpClient());
+
+        Assert.Contains("KeyLifetime", error.ToString());
     }
 
     private static Address Marked() => new()
