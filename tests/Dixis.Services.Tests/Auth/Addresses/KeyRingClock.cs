@@ -6,7 +6,7 @@ namespace Dixis.Services.Tests.Auth.Addresses;
 /// <summary>
 /// Lets time pass for a stopped service's Data Protection key ring by moving every key's dates back: the same as the
 /// clock moving forward. Data Protection makes a new key the default only once it had time to reach every replica
-/// (its two-day propagation window), which a test cannot wait for.
+/// (its propagation window, two days in some versions), which a test cannot wait for.
 /// </summary>
 public static class KeyRingClock
 {
