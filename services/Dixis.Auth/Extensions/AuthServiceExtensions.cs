@@ -9,9 +9,13 @@ public static class AuthServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
+        builder.AddCallerIdentity();
+        builder.AddAuthDataProtection();
+        builder.AddAddressBook();
+
         // Collections are declared by the issues that implement this service's methods; the store
         // (and its readiness check) is there from the start so every service runs the same way.
-        builder.AddDocumentStore(ServiceName, _ => { });
+        builder.AddDocumentStore(ServiceName, store => store.DeclareAddressBook());
 
         return builder;
     }
