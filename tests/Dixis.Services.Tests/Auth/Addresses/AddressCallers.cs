@@ -1,11 +1,12 @@
 using Dixis.ServiceDefaults.Security;
+using Dixis.Testing.Tokens;
 using Grpc.Core;
 
 namespace Dixis.Services.Tests.Auth.Addresses;
 
 /// <summary>
-/// Who a test calls the address book as. Every "who is calling" of these tests goes through here, so switching from
-/// the interim internal caller header to bearer access tokens is a change of this file only.
+/// Who a test calls the address book as: access tokens of the test issuer, which the Auth service under test trusts
+/// next to its own keys (see InProcessService), so a test can be any user without registering one first.
 /// </summary>
 public static class AddressCallers
 {
@@ -16,9 +17,9 @@ public static class AddressCallers
 
     /// <summary>The signed-in customer <paramref name="userId"/>.</summary>
     public static Metadata For(string userId) =>
-        [new Metadata.Entry(InternalCallerHeader.Name, InternalCallerHeader.Format(userId, [CallerRoles.Customer]))];
+        [new Metadata.Entry("authorization", $"Bearer {TestTokenIssuer.Shared.ForUser(userId, [CallerRoles.Customer])}")];
 
     /// <summary>A partner client calling as itself (client credentials), which has no address book.</summary>
     public static Metadata PartnerClient(string clientId) =>
-        [new Metadata.Entry(InternalCallerHeader.Name, InternalCallerHeader.Format(clientId, [], clientId: clientId, scopes: ["orders.read"]))];
+        [new Metadata.Entry("authorization", $"Bearer {TestTokenIssuer.Shared.ForClient(clientId, ["orders.read"])}")];
 }
