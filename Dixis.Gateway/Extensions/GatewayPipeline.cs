@@ -1,3 +1,4 @@
+using Dixis.Gateway.Access;
 using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.OpenApi;
@@ -14,9 +15,10 @@ public static class GatewayPipeline
 
         app.UseRouting();
         app.UseCors();
-        // Access rules and rate limits (a later issue) belong here: routing has resolved the endpoint, and every
-        // endpoint of a public contract method, in each of the three protocols, carries its GatewayMethod
-        // (descriptor, access rule, owning service); nothing has been forwarded yet.
+        // Routing has resolved the endpoint, and every endpoint of a public contract method, in each of the three
+        // protocols, carries its GatewayMethod (descriptor, access rule, owning service); nothing has been forwarded
+        // yet. Access rules first (they authenticate the caller), then rate limits (which count per caller).
+        app.UseMiddleware<GatewayAccessMiddleware>();
         app.UseMiddleware<GrpcPassThroughMiddleware>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseMiddleware<JsonRequestBodyGuard>();

@@ -34,6 +34,7 @@ public static class GatewayServiceRegistration
         services.AddSingleton<ContractDescriptors>();
         services.AddSingleton<GatewayMethods>();
         services.AddSingleton<StatusJsonWriter>();
+        services.AddSingleton<CallRejection>();
         services.AddSingleton<UnknownRouteHandler>();
         services.AddSingleton<GrpcForwarder>();
         services.AddSingleton(_ => ProtoComments.For(typeof(Dixis.Contracts.Common.V1.AccessRule).Assembly));
@@ -58,6 +59,9 @@ public static class GatewayServiceRegistration
                 .WithMethods(HttpMethods.Get, HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch, HttpMethods.Delete)
                 .WithExposedHeaders(ExposedGrpcHeaders)));
 
+        // Tokens are validated here as in every service (ServiceDefaults); the access rules are enforced by
+        // GatewayAccessMiddleware for all three protocols, so the forwarders need no interceptor of their own.
+        builder.AddAccessTokenAuthentication();
         builder.AddDownstreamClients();
         services.AddGrpcPassThrough();
         return builder;

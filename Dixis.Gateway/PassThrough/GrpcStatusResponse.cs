@@ -21,7 +21,7 @@ internal static class GrpcStatusResponse
     }
 
     /// <summary>grpc-message is percent-encoded: anything outside printable ASCII, and '%' itself, as UTF-8 bytes.</summary>
-    private static string PercentEncode(string message)
+    internal static string PercentEncode(string message)
     {
         if (!message.Any(c => c is < ' ' or > '~' or '%'))
         {

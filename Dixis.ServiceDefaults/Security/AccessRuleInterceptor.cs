@@ -1,75 +1,57 @@
-using Dixis.Contracts.Common.V1;
 using Dixis.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Extensions.Hosting;
 
 namespace Dixis.ServiceDefaults.Security;
 
 /// <summary>
-/// Enforces each method's declared audience in the service itself, so the gateway is not the only wall:
-/// a method for roles refuses an anonymous caller (UNAUTHENTICATED) and a caller without the role or scope
-/// (PERMISSION_DENIED), before the method runs. Ownership of individual resources is the service's own check.
+/// Enforces each method's declared audience in the service itself, so the gateway is not the only wall: a call with a
+/// bad token, or without one to a method that needs one, is refused UNAUTHENTICATED; a caller without the role or
+/// scope, PERMISSION_DENIED; both before the method runs (<see cref="AccessRuleEvaluator"/>). Ownership of individual
+/// resources is the service's own check.
 /// </summary>
 internal sealed class AccessRuleInterceptor(ContractAccessRules rules) : Interceptor
 {
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        Check(context);
-        return continuation(request, context);
+        await CheckAsync(context).ConfigureAwait(false);
+        return await continuation(request, context).ConfigureAwait(false);
     }
 
-    public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Check(context);
-        return continuation(requestStream, context);
+        await CheckAsync(context).ConfigureAwait(false);
+        return await continuation(requestStream, context).ConfigureAwait(false);
     }
 
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
         TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Check(context);
-        return continuation(request, responseStream, context);
+        await CheckAsync(context).ConfigureAwait(false);
+        await continuation(request, responseStream, context).ConfigureAwait(false);
     }
 
-    public override Task DuplexStreamingServerHandler<TRequest, TResponse>(
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(
         IAsyncStreamReader<TRequest> requestStream, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Check(context);
-        return continuation(requestStream, responseStream, context);
+        await CheckAsync(context).ConfigureAwait(false);
+        await continuation(requestStream, responseStream, context).ConfigureAwait(false);
     }
 
-    private void Check(ServerCallContext context)
+    private async Task CheckAsync(ServerCallContext context)
     {
-        var rule = rules.For(context.Method);
-        if (rule is null || rule.Audience is Audience.Public or Audience.Internal)
+        var decision = await AccessRuleEvaluator.EvaluateAsync(context.GetHttpContext(), context.Method, rules.For(context.Method)).ConfigureAwait(false);
+        if (decision.IsAdmitted)
         {
             return;
         }
 
-        var caller = context.GetCaller();
         var domain = DomainOf(context.Method);
-        if (caller.IsAnonymous)
-        {
-            throw RpcErrors.Unauthenticated(domain, RpcErrors.TokenMissingReason, $"{context.Method} needs a signed-in caller.");
-        }
-
-        var admitted = rule.Audience switch
-        {
-            Audience.Authenticated => true,
-            Audience.Roles => caller.HasAnyRole(rule.Roles) || (rule.Scopes.Count > 0 && caller.HasAnyScope(rule.Scopes)),
-            Audience.Partner => caller.HasAnyScope(rule.Scopes),
-            _ => false,
-        };
-        if (!admitted)
-        {
-            var needs = rule.Audience == Audience.Partner
-                ? $"a partner client with one of the scopes {string.Join(", ", rule.Scopes)}"
-                : $"one of the roles {string.Join(", ", rule.Roles)}" + (rule.Scopes.Count > 0 ? $" or scopes {string.Join(", ", rule.Scopes)}" : string.Empty);
-            throw RpcErrors.PermissionDenied(domain, RpcErrors.AccessDeniedReason, $"{context.Method} needs {needs}.");
-        }
+        throw decision.Code == StatusCode.Unauthenticated
+            ? RpcErrors.Unauthenticated(domain, decision.Reason!, decision.Message!)
+            : RpcErrors.PermissionDenied(domain, decision.Reason!, decision.Message!);
     }
 
     /// <summary><c>/dixis.catalog.v1.X/Y</c> → <c>dixis.catalog</c>, the error domain of the service that refuses.</summary>

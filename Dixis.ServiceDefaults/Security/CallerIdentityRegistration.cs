@@ -1,8 +1,12 @@
+using Dixis.Contracts.Auth.V1;
 using Dixis.ServiceDefaults.Security;
+using Dixis.ServiceDefaults.Security.Tokens;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -10,19 +14,62 @@ namespace Microsoft.Extensions.Hosting;
 public static class CallerIdentityRegistration
 {
     /// <summary>
-    /// Authenticates calls from the interim <see cref="InternalCallerHeader"/> (see there) and enforces every
-    /// method's declared access rule (<see cref="ContractAccessRules"/>). Only for services behind the gateway,
-    /// never for the gateway itself, which strips the header from outside calls.
+    /// Authenticates calls by access token (<see cref="AccessTokenAuthenticationHandler"/>: the Auth service's JWKS and
+    /// revocation list, read through service discovery) and enforces every method's declared access rule
+    /// (<see cref="ContractAccessRules"/>) in the service itself. The Auth service registers its own
+    /// <see cref="IAccessTokenKeys"/> and <see cref="ITokenRevocations"/> before calling this, and they are kept.
     /// </summary>
     public static IHostApplicationBuilder AddCallerIdentity(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services
-            .AddAuthentication(InternalCallerAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, InternalCallerAuthenticationHandler>(InternalCallerAuthenticationHandler.SchemeName, configureOptions: null);
+        builder.AddAccessTokenAuthentication();
         builder.Services.AddSingleton<ContractAccessRules>();
         builder.Services.AddSingleton<AccessRuleInterceptor>();
         builder.Services.Configure<GrpcServiceOptions>(options => options.Interceptors.Add<AccessRuleInterceptor>());
+        return builder;
+    }
+
+    /// <summary>
+    /// Access-token authentication alone, for the gateway, which enforces access rules before forwarding in every
+    /// protocol (and so needs no interceptor on its forwarders).
+    /// </summary>
+    public static IHostApplicationBuilder AddAccessTokenAuthentication(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<AccessTokenOptions>()
+            .BindConfiguration(AccessTokenOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate<IHostEnvironment>(
+                (options, environment) => !options.TrustInternalCallerHeader || environment.IsDevelopment(),
+                $"{AccessTokenOptions.SectionName}:TrustInternalCallerHeader accepts unproven identities and is allowed in Development only.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var authority = builder.Configuration[$"{AccessTokenOptions.SectionName}:{nameof(AccessTokenOptions.AuthorityService)}"] ?? new AccessTokenOptions().AuthorityService;
+        builder.AddGrpcServiceClient<JwksService.JwksServiceClient>(authority, propagateCallContext: false);
+        builder.AddGrpcServiceClient<TokenRevocationService.TokenRevocationServiceClient>(authority, propagateCallContext: false);
+        services.TryAddSingleton<IAccessTokenKeys, JwksServiceKeys>();
+        services.TryAddSingleton<TokenRevocationFeed>();
+        services.TryAddSingleton<ITokenRevocations>(sp => sp.GetRequiredService<TokenRevocationFeed>());
+        // The feed polls only where it is the revocation source in use (not in the Auth service, which has its own).
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ITokenRevocations>() as TokenRevocationFeed ?? (IHostedService)new IdleService());
+        services.TryAddSingleton<ValidatedTokenCache>();
+        services.TryAddSingleton<AccessTokenValidator>();
+
+        var trustInternalCaller = builder.Configuration.GetValue<bool>($"{AccessTokenOptions.SectionName}:{nameof(AccessTokenOptions.TrustInternalCallerHeader)}");
+        var authentication = services.AddAuthentication(trustInternalCaller ? CallerSchemes.Selecting : AccessTokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(AccessTokenAuthenticationHandler.SchemeName, configureOptions: null);
+        if (trustInternalCaller)
+        {
+            authentication
+                .AddScheme<AuthenticationSchemeOptions, InternalCallerAuthenticationHandler>(InternalCallerAuthenticationHandler.SchemeName, configureOptions: null)
+                .AddPolicyScheme(CallerSchemes.Selecting, "Access token, or the interim internal caller header", policy => policy.ForwardDefaultSelector =
+                    context => context.Request.Headers.ContainsKey(InternalCallerHeader.Name)
+                        ? InternalCallerAuthenticationHandler.SchemeName
+                        : AccessTokenAuthenticationHandler.SchemeName);
+        }
+
         return builder;
     }
 
@@ -31,5 +78,18 @@ public static class CallerIdentityRegistration
     {
         ArgumentNullException.ThrowIfNull(context);
         return Caller.From(context.GetHttpContext().User);
+    }
+
+    private static class CallerSchemes
+    {
+        public const string Selecting = "AccessTokenOrInternalCaller";
+    }
+
+    /// <summary>Stands in for the revocation feed's polling where the feed is not used.</summary>
+    private sealed class IdleService : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -18,7 +18,7 @@ public sealed class BadInputTests(GatewayFixture fixture)
     public async Task Malformed_json_gets_400_with_a_status_naming_the_problem(string body, string expectedInMessage)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var http = fixture.JsonClient();
+        using var http = fixture.JsonClient().AsAdmin();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
         using var response = await http.PostAsync(new Uri("/v1/categories", UriKind.Relative), content, cancellationToken);
@@ -39,7 +39,7 @@ public sealed class BadInputTests(GatewayFixture fixture)
     public async Task Json_of_the_wrong_shape_gets_400_naming_the_field(string body, string expectedInMessage)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var http = fixture.JsonClient();
+        using var http = fixture.JsonClient().AsAdmin();
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
 
         using var response = await http.PostAsync(new Uri("/v1/categories", UriKind.Relative), content, cancellationToken);
@@ -56,7 +56,7 @@ public sealed class BadInputTests(GatewayFixture fixture)
     public async Task Well_formed_json_passes_the_gateway_checks_and_reaches_the_service()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var http = fixture.JsonClient();
+        using var http = fixture.JsonClient().AsAdmin();
         using var content = new StringContent(
             "{\"slug\": \"honey\", \"name\": {\"values\": {\"en\": \"Honey\"}}, \"someFutureField\": true}", Encoding.UTF8, "application/json");
 
@@ -90,7 +90,7 @@ public sealed class BadInputTests(GatewayFixture fixture)
     public async Task Oversize_json_body_gets_413_with_a_resource_exhausted_status()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var http = fixture.JsonClient();
+        using var http = fixture.JsonClient().AsAdmin();
         var json = $"{{\"name\": {{\"en\": \"{new string('a', GatewayFactory.MaxMessageSize + 1)}\"}}}}";
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
 
@@ -106,7 +106,7 @@ public sealed class BadInputTests(GatewayFixture fixture)
     public async Task Oversize_chunked_json_body_without_content_length_gets_413()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        using var http = fixture.JsonClient();
+        using var http = fixture.JsonClient().AsAdmin();
         var json = Encoding.UTF8.GetBytes($"{{\"slug\": \"{new string('b', GatewayFactory.MaxMessageSize * 2)}\"}}");
         using var content = new StreamContent(new MemoryStream(json));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");

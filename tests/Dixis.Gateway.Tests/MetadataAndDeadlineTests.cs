@@ -14,13 +14,14 @@ public sealed class MetadataAndDeadlineTests(GatewayFixture fixture)
         var requestId = Guid.NewGuid().ToString("N");
         using var channel = fixture.GrpcChannel();
         var client = new ProductService.ProductServiceClient(channel);
+        var authorization = $"Bearer {GatewayCallers.AdminToken}";
 
         await client.GetProductAsync(
             new GetProductRequest { ProductId = "p-1" },
             new Metadata
             {
                 { "x-request-id", requestId },
-                { "authorization", "Bearer test-token" },
+                { "authorization", authorization },
                 { "accept-language", "el-GR" },
                 { "x-tenant-hint", "gr" },
                 { "x-trace-bin", new byte[] { 1, 2, 3 } },
@@ -28,7 +29,7 @@ public sealed class MetadataAndDeadlineTests(GatewayFixture fixture)
             cancellationToken: cancellationToken);
 
         var observed = fixture.Recorder.Observed(requestId);
-        Assert.Equal("Bearer test-token", observed.Header("authorization"));
+        Assert.Equal(authorization, observed.Header("authorization"));
         Assert.Equal("el-GR", observed.Header("accept-language"));
         Assert.Equal("gr", observed.Header("x-tenant-hint"));
         Assert.Equal(Convert.ToBase64String([1, 2, 3]), observed.Header("x-trace-bin"));

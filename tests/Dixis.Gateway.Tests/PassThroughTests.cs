@@ -171,7 +171,7 @@ public sealed class PassThroughTests(GatewayFixture fixture)
         using GrpcChannel channel = grpcWeb ? fixture.GrpcWebChannel(gateway) : fixture.GrpcChannel(gateway);
 
         var failure = await Assert.ThrowsAsync<RpcException>(() => new CategoryService.CategoryServiceClient(channel)
-            .CreateCategoryAsync(new CreateCategoryRequest(), cancellationToken: cancellationToken).ResponseAsync);
+            .CreateCategoryAsync(new CreateCategoryRequest(), GatewayCallers.Admin, cancellationToken: cancellationToken).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, failure.StatusCode);
         Assert.Equal(1, transport!.Attempts);
@@ -207,7 +207,7 @@ public sealed class PassThroughTests(GatewayFixture fixture)
         using var channel = fixture.GrpcChannel();
         var client = new ProductService.ProductServiceClient(channel);
 
-        using var call = client.ImportProducts(cancellationToken: cancellationToken);
+        using var call = client.ImportProducts(GatewayCallers.Admin, cancellationToken: cancellationToken);
         await call.RequestStream.WriteAsync(new ImportProductsRequest { Product = new Product { Id = "p-1" } }, cancellationToken);
         try
         {

@@ -2,6 +2,7 @@ using Dixis.Contracts.Catalog.V1;
 using Dixis.Contracts.Common.V1;
 using Dixis.Gateway.Tests.Infrastructure;
 using Dixis.ServiceDefaults.Security;
+using Dixis.Testing.Tokens;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -16,7 +17,7 @@ public sealed class ProductCacheTests(GatewayFixture fixture)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static readonly Metadata Admin = [new(InternalCallerHeader.Name, InternalCallerHeader.Format("admin-1", [CallerRoles.Admin]))];
+    private static Metadata Admin => [new("authorization", $"Bearer {TestTokenIssuer.Shared.ForUser("admin-1", [CallerRoles.Admin])}")];
 
     [Fact]
     public async Task After_an_update_returns_a_read_through_the_gateway_never_shows_the_old_version()

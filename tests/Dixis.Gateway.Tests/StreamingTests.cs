@@ -16,7 +16,7 @@ public sealed class StreamingTests(GatewayFixture fixture)
         using var channel = fixture.GrpcChannel();
         var client = new ProductService.ProductServiceClient(channel);
 
-        using var call = client.ImportProducts(new Metadata { { "x-request-id", requestId } }, cancellationToken: cancellationToken);
+        using var call = client.ImportProducts(GatewayCallers.AdminWith(("x-request-id", requestId)), cancellationToken: cancellationToken);
         for (var row = 1; row <= 3; row++)
         {
             await call.RequestStream.WriteAsync(new ImportProductsRequest { Product = new Product { Id = $"p-{row}" } }, cancellationToken);
@@ -36,7 +36,7 @@ public sealed class StreamingTests(GatewayFixture fixture)
         using var channel = fixture.GrpcChannel();
         var client = new ProductService.ProductServiceClient(channel);
 
-        using var call = client.ImportProducts(cancellationToken: cancellationToken);
+        using var call = client.ImportProducts(GatewayCallers.Admin, cancellationToken: cancellationToken);
         await call.RequestStream.WriteAsync(new ImportProductsRequest { Product = new Product { Id = "p-1" } }, cancellationToken);
         await call.RequestStream.WriteAsync(new ImportProductsRequest { Product = new Product { Id = RecordingProductService.InvalidProductId } }, cancellationToken);
         try

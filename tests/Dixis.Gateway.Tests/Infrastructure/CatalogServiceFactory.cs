@@ -1,6 +1,8 @@
 using Dixis.Catalog.Grpc;
+using Dixis.Testing.Tokens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 
 namespace Dixis.Gateway.Tests.Infrastructure;
@@ -20,6 +22,7 @@ public sealed class CatalogServiceFactory : WebApplicationFactory<CategoryGrpcSe
             // The demo tree and producers are enough here; a thousand demo products would only slow the start.
             ["Catalog:DemoProductCount"] = "0",
         }));
+        builder.ConfigureTestServices(services => services.TrustTestTokens(TestTokenIssuer.Shared));
     }
 
     public override async ValueTask DisposeAsync()

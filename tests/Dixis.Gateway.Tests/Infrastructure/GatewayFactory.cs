@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dixis.Gateway.Forwarding;
+using Dixis.Testing.Tokens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -52,6 +53,8 @@ public sealed class GatewayFactory(
         builder.ConfigureTestServices(services =>
         {
             services.AddFakeLogging();
+            // The gateway validates tokens as in production, against the test issuer's key instead of the Auth service's.
+            services.TrustTestTokens(TestTokenIssuer.Shared);
             services.PostConfigureAll<HttpClientFactoryOptions>(options =>
                 options.HttpMessageHandlerBuilderActions.Add(handlers =>
                     handlers.PrimaryHandler = new DownstreamRouter(byPathPrefix, byHost)));

@@ -43,7 +43,7 @@ public sealed class ReservationExpiryTests
             r => r.State == ReservationState.Expired);
 
         Assert.Equal(ReservationState.Expired, reservation.State);
-        Assert.Equal(3, (await api.Inventory.GetStockAsync(new GetStockRequest { Sku = sku }, CatalogCallers.Admin, cancellationToken: Cancellation)).Available);
+        Assert.Equal(3, (await api.Inventory.GetStockAsync(new GetStockRequest { Sku = sku }, CatalogCallers.AdminAt(clock.GetUtcNow()), cancellationToken: Cancellation)).Available);
         await RpcAssert.FailsAsync(() => api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "RESERVATION_NOT_HELD");
     }
 }

@@ -1,3 +1,4 @@
+using Dixis.Testing.Tokens;
 using Grpc.Net.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -29,6 +30,13 @@ public sealed class InProcessService<TEntryPoint>(string name, ServiceSettings s
         foreach (var (key, value) in settings.Values)
         {
             builder.UseSetting(key, value);
+        }
+
+        // Services other than Auth validate tokens with the Auth service's keys; without an Auth service running,
+        // they trust the test issuer's key instead, and validate its tokens with their real validation code.
+        if (Name != "auth" && settings.TrustTestTokens)
+        {
+            builder.ConfigureTestServices(services => services.TrustTestTokens(TestTokenIssuer.Shared));
         }
 
         if (settings.Services is { } replace)

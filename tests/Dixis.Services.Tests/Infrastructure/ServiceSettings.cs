@@ -22,6 +22,12 @@ public sealed class ServiceSettings : IDisposable
 
     public Dictionary<string, string?> Values { get; init; } = [];
 
+    /// <summary>
+    /// Whether a service other than Auth trusts <see cref="Dixis.Testing.Tokens.TestTokenIssuer.Shared"/> instead of
+    /// reading the Auth service's keys (true unless a test runs the real Auth service next to it).
+    /// </summary>
+    public bool TrustTestTokens { get; init; } = true;
+
     /// <summary>Replaces services after the service registered its own, e.g. a <c>FakeTimeProvider</c>.</summary>
     public Action<IServiceCollection>? Services { get; init; }
 
