@@ -28,7 +28,6 @@ public static class AuthServiceExtensions
         AddOptions<PasswordOptions>(builder, PasswordOptions.SectionName);
         AddOptions<LockoutOptions>(builder, LockoutOptions.SectionName);
         AddOptions<TokenOptions>(builder, TokenOptions.SectionName);
-        AddOptions<TokenIssuerOptions>(builder, TokenIssuerOptions.SectionName);
         AddOptions<SigningKeyOptions>(builder, SigningKeyOptions.SectionName);
         AddOptions<BootstrapAdminOptions>(builder, BootstrapAdminOptions.SectionName);
 
@@ -41,8 +40,8 @@ public static class AuthServiceExtensions
         // itself; registered before AddCallerIdentity, whose defaults (JWKS and revocation feed clients) only TryAdd.
         services.AddSingleton<SigningKeyRing>();
         services.AddSingleton<IAccessTokenKeys>(sp => sp.GetRequiredService<SigningKeyRing>());
-        services.AddSingleton<TokenRevocationList>();
-        services.AddSingleton<ITokenRevocations>(sp => sp.GetRequiredService<TokenRevocationList>());
+        services.AddSingleton<Revocations.TokenRevocationList>();
+        services.AddSingleton<ITokenRevocations>(sp => sp.GetRequiredService<Revocations.TokenRevocationList>());
         builder.AddCallerIdentity();
 
         services.AddSingleton<SecurityEventLog>();

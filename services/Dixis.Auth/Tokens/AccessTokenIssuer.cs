@@ -1,6 +1,7 @@
 using Dixis.Auth.Model;
 using Dixis.Auth.SigningKeys;
 using Dixis.ServiceDefaults.Security;
+using Dixis.ServiceDefaults.Security.Tokens;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -9,7 +10,7 @@ namespace Dixis.Auth.Tokens;
 
 /// <summary>Creates ES256 access tokens signed by the ring's current key (header <c>kid</c>).</summary>
 public sealed class AccessTokenIssuer(
-    SigningKeyRing keyRing, TimeProvider timeProvider, IOptions<TokenIssuerOptions> issuer, IOptions<TokenOptions> lifetimes)
+    SigningKeyRing keyRing, TimeProvider timeProvider, IOptions<AccessTokenOptions> issuer, IOptions<TokenOptions> lifetimes)
 {
     /// <summary>The claim naming the session (refresh-token family) of a user's token.</summary>
     public const string SessionClaim = "sid";
