@@ -25,7 +25,14 @@ public static class Program
             return 2;
         }
 
-        await DescribePlatform(builder).Build().RunAsync();
+        var platform = DescribePlatform(builder).Build();
+        if (builder.Options.EnvironmentName == "Development")
+        {
+            await Console.Out.WriteLineAsync(
+                $"Sign in as {DevelopmentAdministrator.DefaultEmail} (admin) with the password in {DevelopmentAdministrator.PathIn(builder.DataDirectory)}");
+        }
+
+        await platform.RunAsync();
         return 0;
     }
 
@@ -45,8 +52,13 @@ public static class Program
 
         if (builder.Options.EnvironmentName == "Development")
         {
-            // The catalog tools (dixis-catalog import, the benchmark's loader) call its internal endpoint with the
-            // interim caller header, which the catalog accepts in Development only.
+            // A local administrator to sign in as (its password is in the data directory), and the catalog tools'
+            // interim caller header (dixis-catalog without DIXIS_ACCESS_TOKEN), which the catalog accepts in Development only.
+            foreach (var (key, value) in DevelopmentAdministrator.LoadOrCreate(builder.DataDirectory).AuthEnvironment)
+            {
+                auth.WithEnvironment(key, value);
+            }
+
             catalog.WithEnvironment("Authentication__TrustInternalCallerHeader", "true");
         }
 

@@ -118,7 +118,8 @@ public sealed partial class PlatformBuilder
         return new DixisPlatform(_resources, Options);
     }
 
-    private string DataDirectory => Path.GetFullPath(Options.DataDirectory ?? Repository.DefaultDataDirectory);
+    /// <summary>Where the platform keeps its data (databases, key rings, the development administrator).</summary>
+    public string DataDirectory => Path.GetFullPath(Options.DataDirectory ?? Repository.DefaultDataDirectory);
 
     private void AllocateEndpoints()
     {

@@ -1,6 +1,8 @@
 using Dixis.Contracts.Orders.V1;
 using Dixis.Contracts.Shipping.V1;
+using Dixis.ServiceDefaults.Security;
 using Dixis.Services.Tests.Infrastructure;
+using Dixis.Testing.Tokens;
 using Grpc.Core;
 
 namespace Dixis.Services.Tests.Health;
@@ -10,6 +12,20 @@ public sealed class UnimplementedMethodTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
+    private static Metadata Admin => [new("authorization", $"Bearer {TestTokenIssuer.Shared.ForUser("admin-1", [CallerRoles.Admin])}")];
+
+    [Fact]
+    public async Task Orders_checks_the_access_rule_before_the_method_exists()
+    {
+        await using var orders = DixisServices.Start("orders");
+        using var channel = orders.CreateGrpcChannel();
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => new OrderService.OrderServiceClient(channel)
+            .GetOrderAsync(new GetOrderRequest { OrderId = "o1" }, cancellationToken: Cancellation).ResponseAsync);
+
+        Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
+    }
+
     [Fact]
     public async Task Orders_order_read_is_unimplemented()
     {
@@ -17,7 +33,7 @@ public sealed class UnimplementedMethodTests
         using var channel = orders.CreateGrpcChannel();
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new OrderService.OrderServiceClient(channel)
-            .GetOrderAsync(new GetOrderRequest { OrderId = "o1" }, cancellationToken: Cancellation).ResponseAsync);
+            .GetOrderAsync(new GetOrderRequest { OrderId = "o1" }, Admin, cancellationToken: Cancellation).ResponseAsync);
 
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
@@ -29,7 +45,7 @@ public sealed class UnimplementedMethodTests
         using var channel = shipping.CreateGrpcChannel();
 
         var error = await Assert.ThrowsAsync<RpcException>(() => new ShipmentService.ShipmentServiceClient(channel)
-            .GetShipmentAsync(new GetShipmentRequest { ShipmentId = "s1" }, cancellationToken: Cancellation).ResponseAsync);
+            .GetShipmentAsync(new GetShipmentRequest { ShipmentId = "s1" }, Admin, cancellationToken: Cancellation).ResponseAsync);
 
         Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
     }
