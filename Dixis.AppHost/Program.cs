@@ -37,10 +37,18 @@ public static class Program
         var cache = builder.AddRedis("cache");
         var mongo = builder.AddMongoDB("mongo");
 
+        // Every service validates access tokens itself, with the keys and revocations the auth service publishes.
         var auth = builder.AddProject("auth", "services/Dixis.Auth").WithReference(mongo, cache);
-        var catalog = builder.AddProject("catalog", "services/Dixis.Catalog").WithReference(mongo, cache);
-        var shipping = builder.AddProject("shipping", "services/Dixis.Shipping").WithReference(mongo, cache);
+        var catalog = builder.AddProject("catalog", "services/Dixis.Catalog").WithReference(mongo, cache).WithReference(auth);
+        var shipping = builder.AddProject("shipping", "services/Dixis.Shipping").WithReference(mongo, cache).WithReference(auth);
         var orders = builder.AddProject("orders", "services/Dixis.Orders").WithReference(mongo, cache).WithReference(catalog, shipping, auth);
+
+        if (builder.Options.EnvironmentName == "Development")
+        {
+            // The catalog tools (dixis-catalog import, the benchmark's loader) call its internal endpoint with the
+            // interim caller header, which the catalog accepts in Development only.
+            catalog.WithEnvironment("Authentication__TrustInternalCallerHeader", "true");
+        }
 
         builder.AddProject("gateway", "Dixis.Gateway").WithReference(auth, catalog, orders, shipping).WithExternalHttpEndpoints();
 

@@ -3,6 +3,7 @@ using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.OpenApi;
 using Dixis.Gateway.PassThrough;
+using Dixis.Gateway.TransportSecurity;
 
 namespace Dixis.Gateway.Extensions;
 
@@ -13,6 +14,7 @@ public static class GatewayPipeline
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        app.UseTransportSecurity();
         app.UseRouting();
         app.UseCors();
         // Routing has resolved the endpoint, and every endpoint of a public contract method, in each of the three

@@ -5,6 +5,7 @@ using Dixis.Gateway.Forwarding;
 using Dixis.Gateway.OpenApi;
 using Dixis.Gateway.PassThrough;
 using Dixis.Gateway.Options;
+using Dixis.Gateway.TransportSecurity;
 using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.Grpc.JsonTranscoding;
 using Microsoft.Extensions.Options;
@@ -64,6 +65,7 @@ public static class GatewayServiceRegistration
         builder.AddAccessTokenAuthentication();
         builder.AddDownstreamClients();
         services.AddGrpcPassThrough();
+        builder.AddTransportSecurity();
         return builder;
     }
 }

@@ -145,7 +145,7 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
     {
         var engines = arguments.UseInstalledEngines ? "Redis/MongoDB when installed" : "embedded SQLite and in-memory cache";
         progress.Step($"starting the platform through the AppHost (Release, {engines}); waiting until every resource is healthy");
-        var platform = await AppHostPlatform.StartAsync(arguments.UseInstalledEngines, loadsProducts: arguments.Products > 0, cancellationToken);
+        var platform = await AppHostPlatform.StartAsync(arguments.UseInstalledEngines, loadsProducts: arguments.Products > 0, timeProvider, cancellationToken);
         progress.Step($"platform up: gateway grpc {platform.Endpoint("gateway", "grpc")}, http {platform.Endpoint("gateway", "http")}; processes: {string.Join(", ", platform.Processes.Select(p => $"{p.Name} ({p.Pid})"))}");
         return platform;
     }
@@ -190,10 +190,11 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
     private async Task<Scenario> PrepareCatalogAsync(IPlatformUnderTest platform, Scenario scenario, CancellationToken cancellationToken)
     {
         var catalogGrpc = platform.Endpoint("catalog", "grpc");
+        var admin = await platform.SignInAsAdminAsync(cancellationToken);
         if (arguments.Products > 0)
         {
             progress.Step($"loading the catalog to {arguments.Products:N0} products through ImportProducts at {catalogGrpc}");
-            var load = await new CatalogLoadStep(progress, timeProvider).RunAsync(catalogGrpc, arguments.Products, cancellationToken);
+            var load = await new CatalogLoadStep(progress, timeProvider).RunAsync(catalogGrpc, admin, arguments.Products, cancellationToken);
             var catalog = platform.Processes.FirstOrDefault(p => p.Name == "catalog");
             load = load with { CatalogPeakBytes = catalog is null ? null : PeakMemory.ReadBytes(catalog.Pid) };
             CatalogLoadTable.Write(results, load);
@@ -215,11 +216,13 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         }
 
         var sampler = new CatalogSampler(timeProvider);
-        var bound = scenario.BindTo(await sampler.ReadAsync(catalogGrpc, cancellationToken));
+        // A token lives ten minutes; the load may have taken longer, so the sampler signs in again.
+        admin = await platform.SignInAsAdminAsync(cancellationToken);
+        var bound = scenario.BindTo(await sampler.ReadAsync(catalogGrpc, admin, cancellationToken));
         if (bound.Protocol == ScenarioProtocol.Grpc && bound.Path.EndsWith("/SearchProducts", StringComparison.Ordinal))
         {
             var request = Dixis.Contracts.Catalog.V1.SearchProductsRequest.Parser.ParseFrom(bound.Body.Span[GrpcFrame.HeaderLength..]);
-            var matches = await sampler.CountMatchesAsync(catalogGrpc, request, cancellationToken);
+            var matches = await sampler.CountMatchesAsync(catalogGrpc, admin, request, cancellationToken);
             progress.Step($"{bound.Name}: the search matches {matches:N0} products{(matches < 1_000 ? " (fewer than 1,000: load more with --products)" : string.Empty)}");
         }
 
@@ -235,7 +238,8 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         for (var run = 1; run <= arguments.Runs; run++)
         {
             progress.Step($"run {run}/{arguments.Runs}: rebuilding the search index of Catalog");
-            var figures = await rebuild.MeasureAsync(platform.Endpoint("catalog", "grpc"), catalog, cancellationToken);
+            var admin = await platform.SignInAsAdminAsync(cancellationToken);
+            var figures = await rebuild.MeasureAsync(platform.Endpoint("catalog", "grpc"), admin, catalog, cancellationToken);
             progress.Step($"run {run}/{arguments.Runs}: rebuilt {figures.DocumentCount:N0} products in {figures.ServiceDuration.TotalSeconds:0.0} s");
             runs.Add(figures);
         }

@@ -4,11 +4,28 @@ using Dixis.ServiceDefaults.Security;
 namespace Dixis.Catalog.Loading;
 
 /// <summary>
-/// Who a tool calls the catalog as. Until access tokens arrive (the identity issue) services read the interim
-/// <see cref="InternalCallerHeader"/>, which only their internal <c>grpc</c> endpoints see: the gateway strips it.
+/// Who a tool calls the catalog as: an access token (<see cref="AccessToken"/>, e.g. an admin's, from signing in or from
+/// a partner client's credentials), which works against the gateway and every environment; or, in Development only, the
+/// interim <see cref="InternalCallerHeader"/>, which a catalog accepts only with
+/// <c>Authentication:TrustInternalCallerHeader</c> and only on its internal <c>grpc</c> endpoint (the gateway strips it).
 /// </summary>
-public sealed partial record CallerIdentity(string Subject, IReadOnlyList<string> Roles, string? ProducerId)
+public sealed partial record CallerIdentity(string Subject, IReadOnlyList<string> Roles, string? ProducerId, string? AccessToken = null)
 {
+    /// <summary>The environment variable tools read an access token from (sent as <c>authorization: Bearer</c>).</summary>
+    public const string AccessTokenVariable = "DIXIS_ACCESS_TOKEN";
+
+    /// <summary>A caller proven by an access token; the token says who it is.</summary>
+    public static CallerIdentity Bearer(string accessToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accessToken);
+        return new CallerIdentity(ToolSubject, [], null, accessToken.Trim());
+    }
+
+    /// <summary>The metadata entry that carries the identity on every call.</summary>
+    public Grpc.Core.Metadata.Entry Header => AccessToken is null
+        ? new(InternalCallerHeader.Name, HeaderValue)
+        : new("authorization", $"Bearer {AccessToken}");
+
     /// <summary>The subject tools call as, so the catalog's audit trail says the change came from a tool.</summary>
     public const string ToolSubject = "cli";
 
@@ -20,7 +37,7 @@ public sealed partial record CallerIdentity(string Subject, IReadOnlyList<string
     public string HeaderValue => InternalCallerHeader.Format(Subject, Roles, ProducerId);
 
     /// <summary>How the caller is written on the command line: <c>admin</c> or <c>producer:&lt;id&gt;</c>.</summary>
-    public override string ToString() => ProducerId is null ? string.Join(',', Roles) : $"producer:{ProducerId}";
+    public override string ToString() => AccessToken is not null ? "the access token's subject" : ProducerId is null ? string.Join(',', Roles) : $"producer:{ProducerId}";
 
     /// <summary>Reads <c>admin</c> or <c>producer:&lt;id&gt;</c>; null (with <paramref name="error"/>) for anything else.</summary>
     public static CallerIdentity? TryParse(string text, out string? error)

@@ -1,5 +1,4 @@
 using Dixis.Contracts.Catalog.V1;
-using Dixis.ServiceDefaults.Security;
 using Grpc.Core;
 using Grpc.Net.Client;
 
@@ -7,7 +6,8 @@ namespace Dixis.Catalog.Loading;
 
 /// <summary>
 /// A gRPC channel to one Catalog endpoint with the caller's identity on every call, and the typed clients a loader
-/// needs. Point it at the catalog's internal <c>grpc</c> endpoint: the gateway strips the identity header.
+/// needs. With an access token it may be the gateway's <c>grpc</c> endpoint; with the interim identity header it must
+/// be the catalog's own, since the gateway strips that header.
 /// </summary>
 public sealed class CatalogConnection : IDisposable
 {
@@ -28,7 +28,7 @@ public sealed class CatalogConnection : IDisposable
             // Import rows and category trees are small, but a large product must not fail on the 4 MB default.
             MaxReceiveMessageSize = 16 * 1024 * 1024,
         });
-        headers = new Metadata { { InternalCallerHeader.Name, caller.HeaderValue } };
+        headers = [caller.Header];
         Products = new ProductService.ProductServiceClient(channel);
         Producers = new ProducerService.ProducerServiceClient(channel);
         Categories = new CategoryService.CategoryServiceClient(channel);

@@ -4,15 +4,15 @@ namespace Dixis.Bench.Catalog;
 
 /// <summary>
 /// Loads the platform's catalog to <c>--products N</c> demo products with the same code as the catalog tool's
-/// <c>demo</c> command (tools/Dixis.Catalog.Loading), straight to Catalog's grpc endpoint as admin: the gateway
-/// strips the interim caller header. Stock is not set: the catalog scenarios read products, and one
+/// <c>demo</c> command (tools/Dixis.Catalog.Loading), straight to Catalog's grpc endpoint as the bench administrator
+/// (an access token), so the figures are of the catalog alone. Stock is not set: the catalog scenarios read products, and one
 /// <c>AdjustStock</c> per SKU would add minutes to every run.
 /// </summary>
 public sealed class CatalogLoadStep(ProgressLog progress, TimeProvider timeProvider)
 {
-    public async Task<CatalogLoadFigures> RunAsync(Uri catalogGrpc, int products, CancellationToken cancellationToken)
+    public async Task<CatalogLoadFigures> RunAsync(Uri catalogGrpc, CallerIdentity admin, int products, CancellationToken cancellationToken)
     {
-        using var catalog = new CatalogConnection(catalogGrpc, CallerIdentity.Admin, timeProvider);
+        using var catalog = new CatalogConnection(catalogGrpc, admin, timeProvider);
         DemoLoadResult result;
         try
         {

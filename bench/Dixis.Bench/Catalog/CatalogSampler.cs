@@ -8,9 +8,9 @@ namespace Dixis.Bench.Catalog;
 /// <summary>Reads what data-bound scenarios need from the running catalog, straight from its grpc endpoint.</summary>
 public sealed class CatalogSampler(TimeProvider timeProvider)
 {
-    public async Task<CatalogSample> ReadAsync(Uri catalogGrpc, CancellationToken cancellationToken)
+    public async Task<CatalogSample> ReadAsync(Uri catalogGrpc, CallerIdentity admin, CancellationToken cancellationToken)
     {
-        using var catalog = new CatalogConnection(catalogGrpc, CallerIdentity.Admin, timeProvider);
+        using var catalog = new CatalogConnection(catalogGrpc, admin, timeProvider);
         try
         {
             var categories = await CategoryIdMap.LoadAsync(catalog, cancellationToken);
@@ -31,9 +31,9 @@ public sealed class CatalogSampler(TimeProvider timeProvider)
     }
 
     /// <summary>How many products a search scenario's request matches, to show it finds thousands, not none.</summary>
-    public async Task<long> CountMatchesAsync(Uri catalogGrpc, SearchProductsRequest request, CancellationToken cancellationToken)
+    public async Task<long> CountMatchesAsync(Uri catalogGrpc, CallerIdentity admin, SearchProductsRequest request, CancellationToken cancellationToken)
     {
-        using var catalog = new CatalogConnection(catalogGrpc, CallerIdentity.Admin, timeProvider);
+        using var catalog = new CatalogConnection(catalogGrpc, admin, timeProvider);
         try
         {
             return (await catalog.Search.SearchProductsAsync(request, catalog.Options(cancellationToken))).TotalSize;

@@ -15,9 +15,9 @@ public sealed class SearchIndexRebuild(TimeProvider timeProvider)
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan TimeLimit = TimeSpan.FromMinutes(10);
 
-    public async Task<RebuildFigures> MeasureAsync(Uri catalogGrpc, MeasuredProcess catalogProcess, CancellationToken cancellationToken)
+    public async Task<RebuildFigures> MeasureAsync(Uri catalogGrpc, CallerIdentity admin, MeasuredProcess catalogProcess, CancellationToken cancellationToken)
     {
-        using var catalog = new CatalogConnection(catalogGrpc, CallerIdentity.Admin, timeProvider);
+        using var catalog = new CatalogConnection(catalogGrpc, admin, timeProvider);
         try
         {
             var before = await catalog.Search.GetSearchIndexAsync(new GetSearchIndexRequest(), catalog.Options(cancellationToken));

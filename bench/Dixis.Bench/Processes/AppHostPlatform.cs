@@ -11,12 +11,17 @@ public sealed class AppHostPlatform : IPlatformUnderTest
     private static readonly TimeSpan StartTimeLimit = TimeSpan.FromMinutes(3);
     private readonly DixisPlatform platform;
     private readonly DirectoryInfo dataDirectory;
+    private readonly BenchAdmin admin;
 
-    private AppHostPlatform(DixisPlatform platform, DirectoryInfo dataDirectory)
+    private AppHostPlatform(DixisPlatform platform, DirectoryInfo dataDirectory, BenchAdmin admin)
     {
         this.platform = platform;
         this.dataDirectory = dataDirectory;
+        this.admin = admin;
     }
+
+    public Task<Dixis.Catalog.Loading.CallerIdentity> SignInAsAdminAsync(CancellationToken cancellationToken) =>
+        admin.SignInAsync(Endpoint("auth", "grpc"), cancellationToken);
 
     public Uri Endpoint(string resource, string endpoint)
     {
@@ -43,8 +48,9 @@ public sealed class AppHostPlatform : IPlatformUnderTest
     /// <summary>Starts every resource and returns once all are healthy.</summary>
     /// <param name="useInstalledEngines">Run Redis/MongoDB when installed (the AppHost's default); false forces the embedded defaults, so figures compare across machines.</param>
     /// <param name="loadsProducts">The harness loads products itself (<c>--products</c>): the catalog seeds only its category tree.</param>
+    /// <param name="timeProvider">The harness clock, for the admin sign-in's deadline.</param>
     /// <param name="cancellationToken">Cancels the start; whatever already runs is stopped.</param>
-    public static async Task<AppHostPlatform> StartAsync(bool useInstalledEngines, bool loadsProducts, CancellationToken cancellationToken)
+    public static async Task<AppHostPlatform> StartAsync(bool useInstalledEngines, bool loadsProducts, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("dixis-bench-data-");
         var options = new PlatformOptions
@@ -68,6 +74,8 @@ public sealed class AppHostPlatform : IPlatformUnderTest
         }
 
         options.AdditionalEnvironment["catalog"] = catalog;
+        var admin = new BenchAdmin(timeProvider);
+        options.AdditionalEnvironment["auth"] = admin.AuthEnvironment;
 
         // The gateway's rate limits (Gateway:RateLimits) would measure the limiter, not the platform: login is limited to
         // a few calls a minute per IP and every other call to 100/s per IP and 20/s per user, and all load comes from
@@ -76,7 +84,7 @@ public sealed class AppHostPlatform : IPlatformUnderTest
 
         try
         {
-            return new AppHostPlatform(await DixisPlatform.StartAsync(options, cancellationToken), dataDirectory);
+            return new AppHostPlatform(await DixisPlatform.StartAsync(options, cancellationToken), dataDirectory, admin);
         }
         catch (TimeoutException notReady)
         {

@@ -10,6 +10,9 @@ public interface IPlatformUnderTest : IAsyncDisposable
     /// <summary>Every platform process, for the peak-memory column.</summary>
     IReadOnlyList<MeasuredProcess> Processes { get; }
 
+    /// <summary>Signs in as the platform's administrator, for the harness's own catalog calls (load, sample, rebuild).</summary>
+    Task<Dixis.Catalog.Loading.CallerIdentity> SignInAsAdminAsync(CancellationToken cancellationToken);
+
     /// <summary>Crash restarts since start; non-zero means some figures were taken across a crash.</summary>
     int Restarts { get; }
 }

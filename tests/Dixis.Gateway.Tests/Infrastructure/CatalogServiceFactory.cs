@@ -4,11 +4,16 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
 
 namespace Dixis.Gateway.Tests.Infrastructure;
 
-/// <summary>The real Catalog service in-process, with its SQLite file in a fresh temporary directory.</summary>
-public sealed class CatalogServiceFactory : WebApplicationFactory<CategoryGrpcService>
+/// <summary>
+/// The real Catalog service in-process, with its SQLite file in a fresh temporary directory. It trusts the test token
+/// issuer, or, given <paramref name="auth"/>, reads keys and revocations from that in-process Auth service as in production.
+/// </summary>
+public sealed class CatalogServiceFactory(HttpMessageHandler? auth = null) : WebApplicationFactory<CategoryGrpcService>
 {
     private readonly DirectoryInfo dataDirectory = Directory.CreateTempSubdirectory("dixis-gateway-tests-catalog-");
 
@@ -22,7 +27,20 @@ public sealed class CatalogServiceFactory : WebApplicationFactory<CategoryGrpcSe
             // The demo tree and producers are enough here; a thousand demo products would only slow the start.
             ["Catalog:DemoProductCount"] = "0",
         }));
-        builder.ConfigureTestServices(services => services.TrustTestTokens(TestTokenIssuer.Shared));
+        if (auth is null)
+        {
+            builder.ConfigureTestServices(services => services.TrustTestTokens(TestTokenIssuer.Shared));
+            return;
+        }
+
+        builder.ConfigureAppConfiguration((_, configuration) => configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["services:auth:grpc:0"] = "http://auth.test",
+            ["Authentication:RevocationsRefreshInterval"] = "00:00:00.200",
+        }));
+        builder.ConfigureTestServices(services => services.PostConfigureAll<HttpClientFactoryOptions>(options =>
+            options.HttpMessageHandlerBuilderActions.Add(handlers =>
+                handlers.PrimaryHandler = new DownstreamRouter(new Dictionary<string, HttpMessageHandler>(), new Dictionary<string, HttpMessageHandler> { ["auth.test"] = auth }))));
     }
 
     public override async ValueTask DisposeAsync()

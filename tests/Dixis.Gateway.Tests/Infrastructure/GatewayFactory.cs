@@ -19,7 +19,8 @@ namespace Dixis.Gateway.Tests.Infrastructure;
 public sealed class GatewayFactory(
     IReadOnlyDictionary<string, HttpMessageHandler> byPathPrefix,
     IReadOnlyDictionary<string, HttpMessageHandler> byHost,
-    IReadOnlyDictionary<string, string?>? settingOverrides = null) : WebApplicationFactory<GrpcForwarder>
+    IReadOnlyDictionary<string, string?>? settingOverrides = null,
+    bool trustTestTokens = true) : WebApplicationFactory<GrpcForwarder>
 {
     public const string AllowedOrigin = "https://shop.dixis.test";
 
@@ -53,8 +54,13 @@ public sealed class GatewayFactory(
         builder.ConfigureTestServices(services =>
         {
             services.AddFakeLogging();
-            // The gateway validates tokens as in production, against the test issuer's key instead of the Auth service's.
-            services.TrustTestTokens(TestTokenIssuer.Shared);
+            // The gateway validates tokens as in production, against the test issuer's key instead of the Auth service's,
+            // unless a real Auth service stands behind auth.test.
+            if (trustTestTokens)
+            {
+                services.TrustTestTokens(TestTokenIssuer.Shared);
+            }
+
             services.PostConfigureAll<HttpClientFactoryOptions>(options =>
                 options.HttpMessageHandlerBuilderActions.Add(handlers =>
                     handlers.PrimaryHandler = new DownstreamRouter(byPathPrefix, byHost)));

@@ -159,11 +159,18 @@ public static class CatalogCommandLine
         },
     };
 
+    /// <summary>
+    /// The caller when <c>--as</c> is not given: the access token in <c>DIXIS_ACCESS_TOKEN</c> when set (any environment,
+    /// gateway or catalog), else the interim admin header (a catalog in Development only).
+    /// </summary>
+    public static CallerIdentity DefaultCaller() =>
+        Environment.GetEnvironmentVariable(CallerIdentity.AccessTokenVariable) is { Length: > 0 } token ? CallerIdentity.Bearer(token) : CallerIdentity.Admin;
+
     private static Option<CallerIdentity> CallerOption() => new("--as")
     {
-        Description = "Who to import as: admin (any producer's products) or producer:<id> (that producer's own).",
+        Description = $"Who to import as without an access token in {CallerIdentity.AccessTokenVariable}: admin (any producer's products) or producer:<id> (that producer's own), by the interim header a catalog accepts in Development only.",
         HelpName = "admin|producer:<id>",
-        DefaultValueFactory = _ => CallerIdentity.Admin,
+        DefaultValueFactory = _ => DefaultCaller(),
         CustomParser = result =>
         {
             var caller = CallerIdentity.TryParse(result.Tokens[0].Value, out var problem);

@@ -55,7 +55,7 @@ public sealed class CatalogCommands(TextWriter output, TextWriter error, Progres
 
     public Task<int> DemoAsync(DemoArguments arguments, CancellationToken cancellationToken) => GuardedAsync(async () =>
     {
-        using var catalog = new CatalogConnection(arguments.Address, CallerIdentity.Admin, timeProvider);
+        using var catalog = new CatalogConnection(arguments.Address, CatalogCommandLine.DefaultCaller(), timeProvider);
         var plan = new DemoLoadPlan(arguments.Products, arguments.Producers, arguments.Seed);
         var result = await progress.RunAsync(bars => new DemoCatalogLoader(catalog, timeProvider).LoadAsync(plan, bars, cancellationToken));
 
