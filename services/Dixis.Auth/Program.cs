@@ -12,5 +12,6 @@ app.MapGrpcService<ProfileGrpcService>();
 app.MapGrpcService<AddressGrpcService>();
 app.MapGrpcService<UserAdminGrpcService>();
 app.MapGrpcService<PartnerClientGrpcService>();
+app.MapGrpcService<TokenRevocationGrpcService>();
 app.MapDefaultEndpoints();
 app.Run();

@@ -1,4 +1,3 @@
-using Dixis.Contracts.Auth.V1;
 using Dixis.Contracts.Orders.V1;
 using Dixis.Contracts.Shipping.V1;
 using Dixis.Services.Tests.Infrastructure;
@@ -6,22 +5,10 @@ using Grpc.Core;
 
 namespace Dixis.Services.Tests.Health;
 
-/// <summary>Contract methods of services whose issue has not landed yet (auth, orders, shipping) answer UNIMPLEMENTED, not a crash or a fake answer.</summary>
+/// <summary>Contract methods of services whose issue has not landed yet (orders, shipping) answer UNIMPLEMENTED, not a crash or a fake answer.</summary>
 public sealed class UnimplementedMethodTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    [Fact]
-    public async Task Auth_login_is_unimplemented()
-    {
-        await using var auth = DixisServices.Start("auth");
-        using var channel = auth.CreateGrpcChannel();
-
-        var error = await Assert.ThrowsAsync<RpcException>(() => new AuthService.AuthServiceClient(channel)
-            .LoginAsync(new LoginRequest(), cancellationToken: Cancellation).ResponseAsync);
-
-        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
-    }
 
     [Fact]
     public async Task Orders_order_read_is_unimplemented()
