@@ -3,6 +3,7 @@ using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.OpenApi;
 using Dixis.Gateway.PassThrough;
+using Dixis.Gateway.RateLimiting;
 using Dixis.Gateway.TransportSecurity;
 
 namespace Dixis.Gateway.Extensions;
@@ -21,6 +22,7 @@ public static class GatewayPipeline
         // protocols, carries its GatewayMethod (descriptor, access rule, owning service); nothing has been forwarded
         // yet. Access rules first (they authenticate the caller), then rate limits (which count per caller).
         app.UseMiddleware<GatewayAccessMiddleware>();
+        app.UseGatewayRateLimits();
         app.UseMiddleware<GrpcPassThroughMiddleware>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseMiddleware<JsonRequestBodyGuard>();

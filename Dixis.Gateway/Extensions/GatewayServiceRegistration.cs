@@ -4,6 +4,7 @@ using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.Forwarding;
 using Dixis.Gateway.OpenApi;
 using Dixis.Gateway.PassThrough;
+using Dixis.Gateway.RateLimiting;
 using Dixis.Gateway.Options;
 using Dixis.Gateway.TransportSecurity;
 using Microsoft.AspNetCore.Cors.Infrastructure;
@@ -66,6 +67,7 @@ public static class GatewayServiceRegistration
         builder.AddDownstreamClients();
         services.AddGrpcPassThrough();
         builder.AddTransportSecurity();
+        builder.AddGatewayRateLimits();
         return builder;
     }
 }

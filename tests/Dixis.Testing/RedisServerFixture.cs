@@ -35,6 +35,29 @@ public sealed class RedisServerFixture : IAsyncLifetime
         }
 
         Port = FreePort.Next();
+        await StartServerAsync(executable);
+    }
+
+    /// <summary>Stops the server (as a crash would), for tests of what happens while Redis is down.</summary>
+    public async Task StopAsync()
+    {
+        if (_server is { HasExited: false } server)
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the server again on the same port, empty, after <see cref="StopAsync"/>.</summary>
+    public async Task RestartAsync()
+    {
+        await StopAsync();
+        _server?.Dispose();
+        await StartServerAsync(FindOnPath("redis-server") ?? throw new InvalidOperationException(UnavailableReason));
+    }
+
+    private async Task StartServerAsync(string executable)
+    {
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
