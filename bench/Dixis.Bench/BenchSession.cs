@@ -90,10 +90,6 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
 
                 if (platform is not null)
                 {
-                    // The baseline first (e.g. the same read anonymous), then the scenario, with the same settings.
-                    var baseline = scenario.Baseline is { } anonymous
-                        ? await MeasurePlatformAsync(anonymous, run, settings, ceiling)
-                        : null;
                     var measured = scenario;
                     if (customer is not null && scenario.SignedIn)
                     {
@@ -102,7 +98,20 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                         await CheckTokensAreValidatedAsync(probe, measured, platform.Endpoint(measured.Resource, "grpc"), cancellationToken);
                     }
 
+                    // A baseline (e.g. the same read anonymous) is measured next to the scenario with the same settings;
+                    // odd runs measure it first and even runs second, so that neither always gets the warmer platform.
+                    ScenarioMeasurement? baseline = null;
+                    if (scenario.Baseline is { } first && run % 2 == 1)
+                    {
+                        baseline = await MeasurePlatformAsync(first, run, settings, ceiling);
+                    }
+
                     var row = await MeasurePlatformAsync(measured, run, settings, ceiling);
+                    if (scenario.Baseline is { } second && run % 2 == 0)
+                    {
+                        baseline = await MeasurePlatformAsync(second, run, settings, ceiling);
+                    }
+
                     if (baseline is not null)
                     {
                         rows.Add(baseline with { VersusBaseline = 1.0 });
