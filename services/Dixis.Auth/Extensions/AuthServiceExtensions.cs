@@ -72,8 +72,7 @@ public static class AuthServiceExtensions
         services.AddHostedService<TokenRevocationRefresh>();
         services.AddHostedService<BootstrapAdministrator>();
 
-        // ── Address book (issue 4, personal data): the lead adds `builder.AddAddressBook();` here, and the
-        // ── address collection is declared in DeclareCollections below (marked the same way).
+        builder.AddAddressBook();
         return builder;
     }
 
@@ -108,8 +107,8 @@ public static class AuthServiceExtensions
         .Collection<PartnerClientRecord>(AuthCollections.PartnerClients, clients => clients
             .Index("createTimeMs")
             .Index("state", "createTimeMs")
-            .Json(AuthJsonContext.Default.PartnerClientRecord));
-        // ── Address book: the lead declares the address collection here.
+            .Json(AuthJsonContext.Default.PartnerClientRecord))
+        .DeclareAddressBook();
 
     private static void AddOptions<TOptions>(IHostApplicationBuilder builder, string section)
         where TOptions : class =>

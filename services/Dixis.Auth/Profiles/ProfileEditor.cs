@@ -1,12 +1,12 @@
 using Dixis.Auth.Accounts;
 using Dixis.Auth.Model;
+using Dixis.Auth.PersonalData;
 using Dixis.Auth.Repositories;
 using Dixis.Contracts.Auth.V1;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Errors;
 using Dixis.ServiceDefaults.Grpc;
 using Google.Protobuf.WellKnownTypes;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Dixis.Auth.Profiles;
 
@@ -14,11 +14,8 @@ namespace Dixis.Auth.Profiles;
 /// The signed-in user's own profile. Only display name, phone number and language are writable (no mass assignment
 /// of roles or email); the phone number is personal data, encrypted at rest.
 /// </summary>
-public sealed class ProfileEditor(UserRepository users, IDataProtectionProvider dataProtection, TimeProvider timeProvider)
+public sealed class ProfileEditor(UserRepository users, PersonalDataProtector protector, TimeProvider timeProvider)
 {
-    /// <summary>The purpose of personal data at rest, shared with the address book (the lead unifies it with PersonalDataProtector).</summary>
-    public const string PersonalDataPurpose = "Dixis.Auth.PersonalData.v1";
-
     private const string Domain = AuthErrors.Domain;
 
     private static readonly HashSet<string> Writable = new(StringComparer.Ordinal) { "display_name", "phone_number", "language_code" };
@@ -27,8 +24,6 @@ public sealed class ProfileEditor(UserRepository users, IDataProtectionProvider 
     {
         "user_id", "email", "email_verified", "roles", "producer_id", "create_time", "update_time", "etag",
     };
-
-    private readonly IDataProtector protector = dataProtection.CreateProtector(PersonalDataPurpose);
 
     public async Task<Profile> GetAsync(SignedInUser caller, CancellationToken cancellationToken)
     {

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Dixis.Auth.SigningKeys;
 using Dixis.Contracts.Auth.V1;
 using Dixis.ServiceDefaults.Security;
 using Dixis.Testing.Tokens;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Dixis.Gateway.Tests.Security;
@@ -54,6 +56,40 @@ public sealed class BrokenAuthenticationTests(SecuredPlatform platform)
 
         await AssertRefusedAsync(TestTokenIssuer.HmacSignedWithPublicKey(claims, point, keyId), "TOKEN_INVALID");
         await AssertRefusedAsync(TestTokenIssuer.HmacSignedWithPublicKey(claims, System.Text.Encoding.UTF8.GetBytes(jwks.GetRawText()), keyId), "TOKEN_INVALID");
+    }
+
+    [Fact]
+    public async Task Tokens_signed_with_the_auth_services_own_key_but_wrong_in_audience_issuer_or_lifetime_are_unauthenticated()
+    {
+        var user = await platform.RegisterAsync();
+        var credentials = await platform.Auth.Services.GetRequiredService<SigningKeyRing>().GetSigningCredentialsAsync(Cancellation);
+        var claims = TestTokenIssuer.UserClaims(user.UserId, [CallerRoles.Customer]);
+        var now = DateTimeOffset.UtcNow;
+
+        // The control: the same key, audience, issuer and lifetime as a real token are accepted.
+        using (var channel = platform.GrpcChannel())
+        {
+            var genuine = TestTokenIssuer.Shared.Issue(claims, signingKey: credentials.Key);
+            await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(new GetProfileRequest(), SecuredPlatform.Bearer(genuine), cancellationToken: Cancellation);
+        }
+
+        await AssertRefusedAsync(TestTokenIssuer.Shared.Issue(claims, audience: "another-api", signingKey: credentials.Key), "TOKEN_INVALID");
+        await AssertRefusedAsync(TestTokenIssuer.Shared.Issue(claims, issuer: "https://evil.example", signingKey: credentials.Key), "TOKEN_INVALID");
+        // Expired 31 seconds ago: one second past the 30 s of allowed clock skew.
+        await AssertRefusedAsync(TestTokenIssuer.Shared.Issue(claims, issuedAt: now.AddMinutes(-5).AddSeconds(-31), lifetime: TimeSpan.FromMinutes(5), signingKey: credentials.Key), "TOKEN_EXPIRED");
+        await AssertRefusedAsync(TestTokenIssuer.Shared.Issue(claims, lifetime: TimeSpan.FromHours(12), signingKey: credentials.Key), "TOKEN_INVALID");
+    }
+
+    [Fact]
+    public async Task A_token_expired_by_less_than_the_clock_skew_is_still_accepted()
+    {
+        var user = await platform.RegisterAsync();
+        var credentials = await platform.Auth.Services.GetRequiredService<SigningKeyRing>().GetSigningCredentialsAsync(Cancellation);
+        var token = TestTokenIssuer.Shared.Issue(
+            TestTokenIssuer.UserClaims(user.UserId, [CallerRoles.Customer]), issuedAt: DateTimeOffset.UtcNow.AddMinutes(-5).AddSeconds(-20), lifetime: TimeSpan.FromMinutes(5), signingKey: credentials.Key);
+        using var channel = platform.GrpcChannel();
+        var profile = await new ProfileService.ProfileServiceClient(channel).GetProfileAsync(new GetProfileRequest(), SecuredPlatform.Bearer(token), cancellationToken: Cancellation);
+        Assert.Equal(user.UserId, profile.UserId);
     }
 
     [Fact]

@@ -8,13 +8,56 @@ using Grpc.Core;
 namespace Dixis.Gateway.Tests.Security;
 
 /// <summary>
-/// OWASP API4:2023 Unrestricted Resource Consumption: oversize messages and pages are refused before they cost
-/// anything. (Floods and their 429s are in <c>RateLimiting/</c>, against the same gateway code.)
+/// OWASP API4:2023 Unrestricted Resource Consumption: a login flood is cut off with 429 / RESOURCE_EXHAUSTED and
+/// Retry-After, and oversize messages and pages are refused before they cost anything. (Every protocol, shared limits
+/// across gateways on Redis and the fallback when Redis is down are in <c>RateLimiting/</c>.)
 /// </summary>
 [Collection(SecuredPlatformCollection.Name)]
 public sealed class UnrestrictedResourceConsumptionTests(SecuredPlatform platform)
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_login_flood_gets_429_with_retry_after_while_the_catalog_stays_open()
+    {
+        await using var gateway = platform.CreateGateway(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimits:Enabled"] = "true",
+            ["Gateway:RateLimits:Sensitive:Requests"] = "3",
+            ["Gateway:RateLimits:Sensitive:Period"] = "00:01:00",
+            ["Gateway:RateLimits:Sensitive:Burst"] = "3",
+        });
+        using var json = gateway.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? refused = null;
+        for (var attempt = 0; attempt < 10 && refused is null; attempt++)
+        {
+            var response = await json.PostAsync(
+                new Uri("/v1/auth:login", UriKind.Relative),
+                new StringContent("""{"email":"flood@dixis.test","password":"not-the-password"}""", Encoding.UTF8, "application/json"),
+                Cancellation);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                refused = response;
+            }
+            else
+            {
+                response.Dispose();
+            }
+        }
+
+        Assert.NotNull(refused);
+        using (refused)
+        {
+            Assert.Equal(3, statuses.Count(status => status == HttpStatusCode.Unauthorized));
+            Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 says when to retry.");
+            await SecurityAssert.RefusedAsync(refused, HttpStatusCode.TooManyRequests, StatusCode.ResourceExhausted, "RATE_LIMITED");
+        }
+
+        using var categories = await json.GetAsync(new Uri("/v1/categories:tree", UriKind.Relative), Cancellation);
+        Assert.Equal(HttpStatusCode.OK, categories.StatusCode);
+    }
 
     [Fact]
     public async Task An_oversize_login_is_refused_in_both_protocols()

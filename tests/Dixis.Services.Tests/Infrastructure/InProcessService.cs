@@ -34,9 +34,20 @@ public sealed class InProcessService<TEntryPoint>(string name, ServiceSettings s
 
         // Services other than Auth validate tokens with the Auth service's keys; without an Auth service running,
         // they trust the test issuer's key instead, and validate its tokens with their real validation code.
-        if (Name != "auth" && settings.TrustTestTokens)
+        // The Auth service keeps its own keys (it verifies the tokens it issues) and trusts the test issuer's as well.
+        if (settings.TrustTestTokens)
         {
-            builder.ConfigureTestServices(services => services.TrustTestTokens(TestTokenIssuer.Shared));
+            builder.ConfigureTestServices(services =>
+            {
+                if (Name == "auth")
+                {
+                    services.AlsoTrustTestTokens(TestTokenIssuer.Shared);
+                }
+                else
+                {
+                    services.TrustTestTokens(TestTokenIssuer.Shared);
+                }
+            });
         }
 
         if (settings.Services is { } replace)
