@@ -57,10 +57,14 @@ public static class ResultTable
         row.Load.P99Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
         row.Load.HttpErrors.ToString(CultureInfo.InvariantCulture),
         Probe(row.Load.GrpcProbe),
-        row.VersusEcho.ToString("0.00", CultureInfo.InvariantCulture),
+        Ratio(row.VersusEcho),
         CpuPerRequest(row.Load.Cpu),
         string.Join(", ", row.PeakMemory.Select(p => $"{p.Name} {Megabytes(p.Bytes)}")),
     ];
+
+    /// <summary>Two decimals; four below 0.01 (a login is a few thousandths of an echo), so that no figure reads 0.00.</summary>
+    private static string Ratio(double ratio) =>
+        ratio.ToString(ratio < 0.01 ? "0.0000" : "0.00", CultureInfo.InvariantCulture);
 
     private static string Probe(GrpcProbeResult? probe) =>
         probe is null ? "n/a" : $"{probe.Failed}/{probe.Sent}";
