@@ -1,5 +1,6 @@
 using Dixis.Bench.Catalog;
 using Dixis.Bench.Cli;
+using Dixis.Bench.Identity;
 using Dixis.Bench.Load;
 using Dixis.Bench.Metrics;
 using Dixis.Bench.Processes;
@@ -47,11 +48,35 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 scenario = await PrepareCatalogAsync(platform, scenario, cancellationToken);
             }
 
+            var customer = platform is not null && scenario.NeedsCustomer ? await RegisterCustomerAsync(platform, cancellationToken) : null;
+            if (customer is not null)
+            {
+                scenario = scenario.BindTo(customer.Credentials);
+            }
+
             if (scenario.Kind == ScenarioKind.Rebuild)
             {
                 await MeasureRebuildsAsync(platform!, cancellationToken);
                 progress.Step("stopping every process the harness started");
                 return 0;
+            }
+
+            async Task<ScenarioMeasurement> MeasurePlatformAsync(Scenario measured, int run, LoadSettings settings, LoadResult ceiling)
+            {
+                progress.Step($"run {run}/{arguments.Runs}: {measured.Name} ({Describe(settings)})");
+                var window = measured.ServiceHistogram is { } histogram
+                    ? new ServiceWindow(metrics, platform!.Endpoint("catalog", "http"), histogram)
+                    : null;
+                var load = measured.Protocol == ScenarioProtocol.Grpc
+                    ? await MeasureGrpcAsync(h2load, probe, measured, platform!.Endpoint(measured.Resource, "grpc"), settings, platform.Processes, window, cancellationToken)
+                    : await MeasureJsonAsync(new WrkDriver(wrkPath!, work), measured, platform!.Endpoint(measured.Resource, "http"), settings, platform.Processes, window, cancellationToken);
+                return new(
+                    measured.Name,
+                    measured.Protocol.ToString().ToLowerInvariant(),
+                    load,
+                    load.RequestsPerSecond / ceiling.RequestsPerSecond,
+                    platform.Processes.Select(Peak).ToList(),
+                    window?.Latency);
             }
 
             var runs = new List<IReadOnlyList<ScenarioMeasurement>>();
@@ -65,20 +90,35 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
 
                 if (platform is not null)
                 {
-                    progress.Step($"run {run}/{arguments.Runs}: {scenario.Name} ({Describe(settings)})");
-                    var window = scenario.ServiceHistogram is { } histogram
-                        ? new ServiceWindow(metrics, platform.Endpoint("catalog", "http"), histogram)
-                        : null;
-                    var load = scenario.Protocol == ScenarioProtocol.Grpc
-                        ? await MeasureGrpcAsync(h2load, probe, scenario, platform.Endpoint(scenario.Resource, "grpc"), settings, platform.Processes, window, cancellationToken)
-                        : await MeasureJsonAsync(new WrkDriver(wrkPath!, work), scenario, platform.Endpoint(scenario.Resource, "http"), settings, platform.Processes, window, cancellationToken);
-                    rows.Add(new(
-                        scenario.Name,
-                        scenario.Protocol.ToString().ToLowerInvariant(),
-                        load,
-                        load.RequestsPerSecond / ceiling.RequestsPerSecond,
-                        platform.Processes.Select(Peak).ToList(),
-                        window?.Latency));
+                    var measured = scenario;
+                    if (customer is not null && scenario.SignedIn)
+                    {
+                        // Access tokens live ten minutes at most: a token of this run's own, checked before the load.
+                        measured = scenario.WithAccessToken(await customer.SignInAsync(cancellationToken));
+                        await CheckTokensAreValidatedAsync(probe, measured, platform.Endpoint(measured.Resource, "grpc"), cancellationToken);
+                    }
+
+                    // A baseline (e.g. the same read anonymous) is measured next to the scenario with the same settings;
+                    // odd runs measure it first and even runs second, so that neither always gets the warmer platform.
+                    ScenarioMeasurement? baseline = null;
+                    if (scenario.Baseline is { } first && run % 2 == 1)
+                    {
+                        baseline = await MeasurePlatformAsync(first, run, settings, ceiling);
+                    }
+
+                    var row = await MeasurePlatformAsync(measured, run, settings, ceiling);
+                    if (scenario.Baseline is { } second && run % 2 == 0)
+                    {
+                        baseline = await MeasurePlatformAsync(second, run, settings, ceiling);
+                    }
+
+                    if (baseline is not null)
+                    {
+                        rows.Add(baseline with { VersusBaseline = 1.0 });
+                        row = row with { VersusBaseline = row.Load.RequestsPerSecond / baseline.Load.RequestsPerSecond };
+                    }
+
+                    rows.Add(row);
                 }
 
                 if (platform is { Restarts: > 0 })
@@ -117,6 +157,39 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         var platform = await AppHostPlatform.StartAsync(arguments.UseInstalledEngines, loadsProducts: arguments.Products > 0, timeProvider, cancellationToken);
         progress.Step($"platform up: gateway grpc {platform.Endpoint("gateway", "grpc")}, http {platform.Endpoint("gateway", "http")}; processes: {string.Join(", ", platform.Processes.Select(p => $"{p.Name} ({p.Pid})"))}");
         return platform;
+    }
+
+    private async Task<BenchCustomer> RegisterCustomerAsync(IPlatformUnderTest platform, CancellationToken cancellationToken)
+    {
+        var authGrpc = platform.Endpoint("auth", "grpc");
+        progress.Step($"registering the bench customer through AuthService/Register at {authGrpc}");
+        var customer = await BenchCustomer.RegisterAsync(authGrpc, timeProvider, cancellationToken);
+        progress.Step($"registered {customer.Credentials.Email}");
+        return customer;
+    }
+
+    /// <summary>
+    /// A signed-in scenario is only worth its figure if the token is really checked on this path: the scenario's call
+    /// must succeed with the token, and the same call with the token's signature broken must be refused.
+    /// </summary>
+    private async Task CheckTokensAreValidatedAsync(GrpcStatusProbe probe, Scenario signedIn, Uri endpoint, CancellationToken cancellationToken)
+    {
+        var url = new Uri(endpoint, signedIn.Path);
+        if (await probe.CallAsync(signedIn, url, cancellationToken) is { } refused)
+        {
+            throw new BenchFailedException($"{signedIn.Name}: the signed-in call at {url} failed: {refused}");
+        }
+
+        var token = signedIn.Headers["authorization"]["Bearer ".Length..];
+        var tampered = signedIn.WithAccessToken(token[..^4] + (token.EndsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA"));
+        var answer = await probe.CallAsync(tampered, url, cancellationToken);
+        if (answer is null || !answer.StartsWith("grpc-status 16", StringComparison.Ordinal))
+        {
+            throw new BenchFailedException(
+                $"{signedIn.Name}: a call with a broken token signature at {url} was not refused as UNAUTHENTICATED ({answer ?? "it succeeded"}): the path does not validate tokens.");
+        }
+
+        progress.Step($"{signedIn.Name}: signed in; the token is accepted and a broken one is refused ({answer})");
     }
 
     /// <summary>

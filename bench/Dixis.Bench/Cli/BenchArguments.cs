@@ -21,8 +21,11 @@ public sealed record BenchArguments(
     public const int MaxRuns = 10;
     public const int MaxProducts = 1_000_000;
 
+    /// <summary>Connections when neither <c>--connections</c> nor the scenario says otherwise.</summary>
+    public const int DefaultConnections = 16;
+
     public const string Usage =
-        "usage: bench/run <scenario> [--duration 10s] [--warmup 3s] [--connections 16] [--runs 3] [--products N] [--installed-engines]\n" +
+        "usage: bench/run <scenario> [--duration 10s] [--warmup 3s] [--connections 16 (auth.login: 4)] [--runs 3] [--products N] [--installed-engines]\n" +
         "       bench/run --list";
 
     public static BenchArguments Parse(IReadOnlyList<string> args, IReadOnlyList<Scenario> scenarios)
@@ -30,7 +33,7 @@ public sealed record BenchArguments(
         string? scenarioName = null;
         var duration = TimeSpan.FromSeconds(10);
         var warmUp = TimeSpan.FromSeconds(3);
-        var connections = 16;
+        int? connections = null;
         var runs = 3;
         var useInstalledEngines = false;
         var products = 0;
@@ -41,7 +44,7 @@ public sealed record BenchArguments(
             switch (arg)
             {
                 case "--list":
-                    return new BenchArguments(scenarios[0], duration, warmUp, connections, runs, useInstalledEngines, ListScenarios: true);
+                    return new BenchArguments(scenarios[0], duration, warmUp, DefaultConnections, runs, useInstalledEngines, ListScenarios: true);
                 case "--duration":
                     duration = ParseDuration(arg, ValueAfter(args, ref i), TimeSpan.FromSeconds(1), MaxDuration);
                     break;
@@ -85,7 +88,9 @@ public sealed record BenchArguments(
             ?? throw new BenchArgumentException(
                 $"unknown scenario '{scenarioName}'; known: {string.Join(", ", scenarios.Select(s => s.Name))}.");
 
-        return new BenchArguments(scenario, duration, warmUp, connections, runs, useInstalledEngines, ListScenarios: false, products);
+        // A scenario whose target is stated at a concurrency (auth.login: 4 sign-ins at once) brings its own default.
+        var effectiveConnections = connections ?? scenario.DefaultConnections ?? DefaultConnections;
+        return new BenchArguments(scenario, duration, warmUp, effectiveConnections, runs, useInstalledEngines, ListScenarios: false, products);
     }
 
     private static string ValueAfter(IReadOnlyList<string> args, ref int i)

@@ -77,6 +77,11 @@ public sealed class AppHostPlatform : IPlatformUnderTest
         var admin = new BenchAdmin(timeProvider);
         options.AdditionalEnvironment["auth"] = admin.AuthEnvironment;
 
+        // The gateway's rate limits (Gateway:RateLimits) would measure the limiter, not the platform: login is limited to
+        // a few calls a minute per IP and every other call to 100/s per IP and 20/s per user, and all load comes from
+        // 127.0.0.1. Benchmarks run with them off (an unknown setting is ignored by a gateway without rate limits).
+        options.AdditionalEnvironment["gateway"] = new Dictionary<string, string> { ["Gateway__RateLimits__Enabled"] = "false" };
+
         try
         {
             return new AppHostPlatform(await DixisPlatform.StartAsync(options, cancellationToken), dataDirectory, admin);

@@ -46,6 +46,7 @@ public static class MedianOfRuns
             .ToList();
 
         var inService = rows.Select(r => r.InService).OfType<ServiceLatency>().ToList();
+        var versusBaseline = rows.Select(r => r.VersusBaseline).OfType<double>().ToList();
         var first = rows.First();
         return new ScenarioMeasurement(
             first.Scenario,
@@ -59,6 +60,7 @@ public static class MedianOfRuns
                     inService[0].Histogram,
                     Percentiles.Median(inService.Select(l => l.Count)),
                     Percentiles.Median(inService.Select(l => l.P50Milliseconds)),
-                    Percentiles.Median(inService.Select(l => l.P99Milliseconds))));
+                    Percentiles.Median(inService.Select(l => l.P99Milliseconds))),
+            versusBaseline.Count == 0 ? null : Percentiles.Median(versusBaseline));
     }
 }

@@ -11,6 +11,9 @@ public static class ResultTable
     /// <summary>Shown only when a row measured inside the service: p50/p99 from the service's own histogram.</summary>
     private static readonly string[] InServiceHeadings = ["svc p50 ms", "svc p99 ms"];
 
+    /// <summary>Shown only when the scenario has a baseline measured in the same run (e.g. catalog.get for its signed-in twin).</summary>
+    private static readonly string[] BaselineHeadings = ["vs baseline"];
+
     /// <summary>The per-process columns (CPU time, peak memory) list several values, so they are text.</summary>
     private const int CpuColumn = 8;
     private const int PeakColumn = 9;
@@ -18,8 +21,11 @@ public static class ResultTable
     public static void Write(TextWriter writer, string title, IReadOnlyList<ScenarioMeasurement> rows)
     {
         var inService = rows.Any(row => row.InService is not null);
-        string[] headings = inService ? [.. Headings, .. InServiceHeadings] : Headings;
-        var cells = rows.Select(row => inService ? [.. Cells(row), .. InServiceCells(row)] : Cells(row)).ToList();
+        var baseline = rows.Any(row => row.VersusBaseline is not null);
+        string[] headings = [.. Headings, .. inService ? InServiceHeadings : Array.Empty<string>(), .. baseline ? BaselineHeadings : Array.Empty<string>()];
+        var cells = rows
+            .Select(row => (string[])[.. Cells(row), .. inService ? InServiceCells(row) : Array.Empty<string>(), .. baseline ? [BaselineCell(row)] : Array.Empty<string>()])
+            .ToList();
         var widths = headings.Select((heading, column) => Math.Max(heading.Length, cells.Max(row => row[column].Length))).ToArray();
 
         writer.WriteLine();
@@ -39,6 +45,9 @@ public static class ResultTable
         ? [latency.P50Milliseconds.ToString("0.00", CultureInfo.InvariantCulture), latency.P99Milliseconds.ToString("0.00", CultureInfo.InvariantCulture)]
         : ["–", "–"];
 
+    private static string BaselineCell(ScenarioMeasurement row) =>
+        row.VersusBaseline is { } ratio ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "–";
+
     private static string[] Cells(ScenarioMeasurement row) =>
     [
         row.Scenario,
@@ -48,10 +57,14 @@ public static class ResultTable
         row.Load.P99Milliseconds.ToString("0.00", CultureInfo.InvariantCulture),
         row.Load.HttpErrors.ToString(CultureInfo.InvariantCulture),
         Probe(row.Load.GrpcProbe),
-        row.VersusEcho.ToString("0.00", CultureInfo.InvariantCulture),
+        Ratio(row.VersusEcho),
         CpuPerRequest(row.Load.Cpu),
         string.Join(", ", row.PeakMemory.Select(p => $"{p.Name} {Megabytes(p.Bytes)}")),
     ];
+
+    /// <summary>Two decimals; four below 0.01 (a login is a few thousandths of an echo), so that no figure reads 0.00.</summary>
+    private static string Ratio(double ratio) =>
+        ratio.ToString(ratio < 0.01 ? "0.0000" : "0.00", CultureInfo.InvariantCulture);
 
     private static string Probe(GrpcProbeResult? probe) =>
         probe is null ? "n/a" : $"{probe.Failed}/{probe.Sent}";

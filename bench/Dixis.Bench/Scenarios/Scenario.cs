@@ -6,7 +6,7 @@ namespace Dixis.Bench.Scenarios;
 /// <summary>
 /// One named load: where it goes, how, and the exact bytes of every request.
 /// Requests are fixed so that the load tools can replay them without any per-request work of ours; a request that
-/// needs data of the running platform (a product id) is built once, after the platform is up, by <see cref="BindTo"/>.
+/// needs data of the running platform (a product id) is built once, after the platform is up, by <see cref="BindTo(CatalogSample)"/>.
 /// </summary>
 /// <param name="Name">What <c>bench/run</c> is given, e.g. <c>gateway.category-tree</c>.</param>
 /// <param name="Description">One line for <c>bench/run --list</c>.</param>
@@ -39,8 +39,33 @@ public sealed record Scenario(
     /// <summary>For JSON: builds the request path from the loaded catalog; null when fixed.</summary>
     public Func<CatalogSample, string>? BindPath { get; init; }
 
-    /// <summary>Whether the request is built by <see cref="BindTo"/> once the platform is up and loaded.</summary>
-    public bool NeedsCatalogSample => BindRequest is not null || BindPath is not null;
+    /// <summary>Whether the request is built by <see cref="BindTo(CatalogSample)"/> once the platform is up and loaded.</summary>
+    public bool NeedsCatalogSample => BindRequest is not null || BindPath is not null || Baseline is { NeedsCatalogSample: true };
+
+    /// <summary>
+    /// For gRPC: builds the request message from the bench customer's credentials (e.g. a <c>LoginRequest</c>), once
+    /// the customer is registered; null when the request does not name a user.
+    /// </summary>
+    public Func<CustomerCredentials, IMessage>? BindCredentials { get; init; }
+
+    /// <summary>
+    /// Whether every request carries the bench customer's access token (<c>authorization: Bearer …</c>). Access tokens
+    /// live at most ten minutes, so the harness signs in anew before each run (<see cref="WithAccessToken"/>).
+    /// </summary>
+    public bool SignedIn { get; init; }
+
+    /// <summary>Whether the harness registers a customer before the runs, for <see cref="BindCredentials"/> or <see cref="SignedIn"/>.</summary>
+    public bool NeedsCustomer => BindCredentials is not null || SignedIn;
+
+    /// <summary>
+    /// Another scenario measured in every run just before this one, on the same platform and data, with the same
+    /// settings; the table adds this row's rate as a share of the baseline's (e.g. a signed-in read against the same
+    /// read anonymous). Bound together with this one.
+    /// </summary>
+    public Scenario? Baseline { get; init; }
+
+    /// <summary>Connections when <c>--connections</c> is not given (the harness's default is 16).</summary>
+    public int? DefaultConnections { get; init; }
 
     /// <summary>
     /// A histogram the catalog records for this request (a Prometheus metric name prefix, e.g.
@@ -55,6 +80,20 @@ public sealed record Scenario(
         Path = BindPath is null ? Path : BindPath(sample),
         BindRequest = null,
         BindPath = null,
+        Baseline = Baseline?.BindTo(sample),
+    };
+
+    /// <summary>This scenario with its request built from the bench customer's credentials: fixed bytes again.</summary>
+    public Scenario BindTo(CustomerCredentials customer) => this with
+    {
+        Body = BindCredentials is null ? Body : GrpcFrame.Of(BindCredentials(customer)),
+        BindCredentials = null,
+    };
+
+    /// <summary>This scenario sending <paramref name="accessToken"/> as a bearer token on every request.</summary>
+    public Scenario WithAccessToken(string accessToken) => this with
+    {
+        Headers = new Dictionary<string, string>(Headers) { ["authorization"] = $"Bearer {accessToken}" },
     };
 
     /// <summary>A unary gRPC call of <paramref name="method"/> with <paramref name="request"/> as its message.</summary>

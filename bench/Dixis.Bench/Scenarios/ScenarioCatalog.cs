@@ -1,4 +1,5 @@
 using Dixis.Bench.Echo.V1;
+using Dixis.Contracts.Auth.V1;
 using Dixis.Contracts.Catalog.V1;
 using Google.Protobuf;
 
@@ -33,6 +34,17 @@ public static class ScenarioCatalog
         EchoReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("EchoService").FindMethodByName("Echo"),
         new EchoRequest { Message = "ping" });
 
+    /// <summary>The identity issue's login target is stated at 4 concurrent sign-ins (each one Argon2id hash of 19 MiB).</summary>
+    public const int LoginConnections = 4;
+
+    /// <summary>A product read by id, anonymous: its own scenario, and the baseline of the signed-in read.</summary>
+    public static Scenario CatalogGet { get; } = Scenario.Grpc(
+        "catalog.get",
+        "GetProduct of a loaded product by id as native gRPC through the gateway (cached after the first call)",
+        ScenarioTarget.Platform,
+        ProductService.Descriptor.FindMethodByName(nameof(ProductService.ProductServiceClient.GetProduct)),
+        new GetProductRequest()) with { BindRequest = sample => new GetProductRequest { ProductId = sample.ProductId } };
+
     public static IReadOnlyList<Scenario> All { get; } =
     [
         Echo,
@@ -52,12 +64,18 @@ public static class ScenarioCatalog
             "gateway.category-tree.json",
             "GET /v1/categories:tree as JSON through the gateway to Catalog (all languages)",
             "/v1/categories:tree"),
+        CatalogGet,
         Scenario.Grpc(
-            "catalog.get",
-            "GetProduct of a loaded product by id as native gRPC through the gateway (cached after the first call)",
+            "catalog.get.authenticated",
+            "catalog.get with a signed-in customer's access token (gateway and Catalog validate it); catalog.get anonymous is measured in the same runs as its baseline",
             ScenarioTarget.Platform,
             ProductService.Descriptor.FindMethodByName(nameof(ProductService.ProductServiceClient.GetProduct)),
-            new GetProductRequest()) with { BindRequest = sample => new GetProductRequest { ProductId = sample.ProductId } },
+            new GetProductRequest()) with
+        {
+            BindRequest = sample => new GetProductRequest { ProductId = sample.ProductId },
+            SignedIn = true,
+            Baseline = CatalogGet,
+        },
         Scenario.Grpc(
             "catalog.get.direct",
             "GetProduct of the same product as native gRPC straight to Catalog, no gateway: splits catalog.get into gateway hop and service",
@@ -88,6 +106,16 @@ public static class ScenarioCatalog
         {
             // The request is fixed, but finds something only once products are loaded: binding checks that they are.
             BindRequest = _ => Suggest(),
+        },
+        Scenario.Grpc(
+            "auth.login",
+            $"Login of a registered customer as native gRPC through the gateway (Argon2id verify, a new session), {LoginConnections} connections by default",
+            ScenarioTarget.Platform,
+            AuthService.Descriptor.FindMethodByName(nameof(AuthService.AuthServiceClient.Login)),
+            new LoginRequest()) with
+        {
+            BindCredentials = customer => new LoginRequest { Email = customer.Email, Password = customer.Password },
+            DefaultConnections = LoginConnections,
         },
         Scenario.Grpc(
             "catalog.rebuild",
