@@ -24,19 +24,7 @@ public sealed class PasswordHashingLoadTests
         using var channel = auth.CreateGrpcChannel();
         var client = new AuthService.AuthServiceClient(channel);
 
-        var attempts = Enumerable.Range(0, 24).Select(async attempt =>
-        {
-            try
-            {
-                await client.LoginAsync(new LoginRequest { Email = $"nobody-{attempt}@example.test", Password = "wrong password here" }, cancellationToken: Cancellation);
-                return (Code: StatusCode.OK, Retry: (RetryInfo?)null);
-            }
-            catch (RpcException refused)
-            {
-                return (refused.StatusCode, refused.GetRpcStatus()?.GetDetail<RetryInfo>());
-            }
-        });
-        var outcomes = await Task.WhenAll(attempts);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 24).Select(attempt => LoginOutcomeAsync(client, attempt)));
 
         var shed = outcomes.Where(o => o.Code == StatusCode.ResourceExhausted).ToList();
         Assert.NotEmpty(shed);
@@ -48,4 +36,19 @@ public sealed class PasswordHashingLoadTests
         var after = await Assert.ThrowsAsync<RpcException>(() => client.LoginAsync(new LoginRequest { Email = "nobody@example.test", Password = "wrong password here" }, cancellationToken: Cancellation).ResponseAsync);
         Assert.Equal(StatusCode.Unauthenticated, after.StatusCode);
     }
+
+    private static async Task<LoginOutcome> LoginOutcomeAsync(AuthService.AuthServiceClient client, int attempt)
+    {
+        try
+        {
+            await client.LoginAsync(new LoginRequest { Email = $"nobody-{attempt}@example.test", Password = "wrong password here" }, cancellationToken: Cancellation);
+            return new LoginOutcome(StatusCode.OK, null);
+        }
+        catch (RpcException refused)
+        {
+            return new LoginOutcome(refused.StatusCode, refused.GetRpcStatus()?.GetDetail<RetryInfo>());
+        }
+    }
+
+    private sealed record LoginOutcome(StatusCode Code, RetryInfo? Retry);
 }
