@@ -28,14 +28,16 @@ public sealed class RateLimitBucketSelector(IOptions<RateLimitOptions> options)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(method);
-        return Select(httpContext.Connection.RemoteIpAddress, httpContext.User, method.Path);
+        return Select(httpContext.Connection.RemoteIpAddress, httpContext.GetCaller(), method.Path);
     }
 
-    public RateLimitBucket[] Select(IPAddress? remoteAddress, ClaimsPrincipal? user, string methodPath)
+    public RateLimitBucket[] Select(IPAddress? remoteAddress, ClaimsPrincipal? user, string methodPath) =>
+        Select(remoteAddress, Caller.From(user), methodPath);
+
+    public RateLimitBucket[] Select(IPAddress? remoteAddress, Caller caller, string methodPath)
     {
         var address = AddressKey(remoteAddress);
         var isSensitive = sensitive.Contains(methodPath);
-        var caller = Caller.From(user);
         var identity = caller.ClientId is { } clientId
             ? new RateLimitBucket(string.Concat(Prefix, "client:", clientId), "client", limits.PerClient)
             : caller.Subject is { } subject

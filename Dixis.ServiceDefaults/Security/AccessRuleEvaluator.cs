@@ -3,6 +3,7 @@ using Dixis.ServiceDefaults.Grpc;
 using Dixis.ServiceDefaults.Security.Tokens;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 
 namespace Dixis.ServiceDefaults.Security;
 
@@ -32,7 +33,7 @@ public static class AccessRuleEvaluator
             httpContext.User = principal;
         }
 
-        return Decide(method, rule, Caller.From(httpContext.User));
+        return Decide(method, rule, httpContext.GetCaller());
     }
 
     /// <summary>The decision on <paramref name="rule"/> for an authenticated (or anonymous) <paramref name="caller"/>.</summary>

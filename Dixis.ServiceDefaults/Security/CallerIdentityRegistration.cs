@@ -4,6 +4,7 @@ using Dixis.ServiceDefaults.Security.Tokens;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
@@ -77,7 +78,17 @@ public static class CallerIdentityRegistration
     public static Caller GetCaller(this ServerCallContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return Caller.From(context.GetHttpContext().User);
+        return context.GetHttpContext().GetCaller();
+    }
+
+    /// <summary>
+    /// The caller of a request: the one the access token made (computed once per token), or else read from the
+    /// authenticated principal (the interim header, test principals), or anonymous.
+    /// </summary>
+    public static Caller GetCaller(this HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        return httpContext.Features.Get<CallerFeature>()?.Caller ?? Caller.From(httpContext.User);
     }
 
     private static class CallerSchemes

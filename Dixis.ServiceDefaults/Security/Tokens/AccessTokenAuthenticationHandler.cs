@@ -37,10 +37,14 @@ public sealed class AccessTokenAuthenticationHandler(
             return Refuse(AccessTokenRejection.Invalid("The authorization header must be 'Bearer <access token>', once."));
         }
 
-        var validation = await validator.ValidateAsync(header[BearerPrefix.Length..].Trim(), Context.RequestAborted).ConfigureAwait(false);
-        return validation.Token is { } token
-            ? AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(token.Identity), SchemeName))
-            : Refuse(validation.Rejection!);
+        var validation = await validator.ValidateAsync(header.AsMemory(BearerPrefix.Length).Trim(), Context.RequestAborted).ConfigureAwait(false);
+        if (validation.Token is not { } token)
+        {
+            return Refuse(validation.Rejection!);
+        }
+
+        Context.Features.Set(token.CallerFeature);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(token.Identity), SchemeName));
     }
 
     private static AuthenticateResult Refuse(AccessTokenRejection rejection) =>

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -55,20 +56,27 @@ public sealed class AccessTokenValidator
         };
     }
 
-    public async ValueTask<AccessTokenValidation> ValidateAsync(string token, CancellationToken cancellationToken)
+    public ValueTask<AccessTokenValidation> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        var validated = cache.Find(token);
+        return ValidateAsync(token.AsMemory(), cancellationToken);
+    }
+
+    /// <summary>Validates the token in <paramref name="token"/> (e.g. a slice of the authorization header, not copied when remembered).</summary>
+    public async ValueTask<AccessTokenValidation> ValidateAsync(ReadOnlyMemory<char> token, CancellationToken cancellationToken)
+    {
+        var validated = cache.Find(token.Span);
         if (validated is null)
         {
-            var verification = await VerifyAsync(token, cancellationToken).ConfigureAwait(false);
+            var text = token.ToString();
+            var verification = await VerifyAsync(text, cancellationToken).ConfigureAwait(false);
             if (verification.Token is null)
             {
                 return verification;
             }
 
             validated = verification.Token;
-            cache.Add(token, validated);
+            cache.Add(text, validated);
         }
 
         return await revocations.IsRevokedAsync(validated.Subject, validated.SessionId, validated.IssuedAt, cancellationToken).ConfigureAwait(false)
@@ -143,7 +151,16 @@ public sealed class AccessTokenValidator
         }
 
         var sessionId = jwt.TryGetPayloadValue<string>("sid", out var sid) && !string.IsNullOrEmpty(sid) ? sid : null;
-        return AccessTokenValidation.Accepted(new ValidatedAccessToken(result.ClaimsIdentity, subject, sessionId, issuedAt, expiresAt));
+
+        // The handler's identity reads its claims from the token's JSON on demand; one made of plain claims is read on
+        // every call for the token's whole life, so it is made once here, and the caller with it.
+        var identity = new ClaimsIdentity(
+            result.ClaimsIdentity.Claims.Select(claim => new Claim(claim.Type, claim.Value, claim.ValueType, claim.Issuer)),
+            parameters.AuthenticationType,
+            CallerClaims.Subject,
+            CallerClaims.Role);
+        var caller = Caller.From(new ClaimsPrincipal(identity));
+        return AccessTokenValidation.Accepted(new ValidatedAccessToken(identity, caller, subject, sessionId, issuedAt, expiresAt));
     }
 
     /// <summary>What failed, in words that name no claim values and no key material.</summary>
