@@ -20,9 +20,11 @@ public static class GatewayPipeline
         app.UseCors();
         // Routing has resolved the endpoint, and every endpoint of a public contract method, in each of the three
         // protocols, carries its GatewayMethod (descriptor, access rule, owning service); nothing has been forwarded
-        // yet. Access rules first (they authenticate the caller), then rate limits (which count per caller).
-        app.UseMiddleware<GatewayAccessMiddleware>();
+        // yet. The caller is authenticated first (a bad token leaves it anonymous here), so rate limits count every
+        // call, refused ones included, per IP and per authenticated caller; then the access rule decides.
+        app.UseAuthentication();
         app.UseGatewayRateLimits();
+        app.UseMiddleware<GatewayAccessMiddleware>();
         app.UseMiddleware<GrpcPassThroughMiddleware>();
         app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
         app.UseMiddleware<JsonRequestBodyGuard>();

@@ -2,6 +2,7 @@ using Dixis.Auth.Model;
 using Dixis.Contracts.Auth.V1;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Errors;
+using Dixis.ServiceDefaults.Text;
 
 namespace Dixis.Auth.Accounts;
 

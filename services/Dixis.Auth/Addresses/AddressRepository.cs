@@ -35,26 +35,13 @@ public sealed class AddressRepository(IDocumentStore store)
         string ownerId, int pageSize, string? pageToken, CancellationToken cancellationToken)
     {
         var fingerprint = $"ListAddresses|{ownerId}";
-        var cursor = PageTokens.Read(pageToken, fingerprint, AddressErrors.Domain);
         var query = new Query
         {
             Filter = Filter.Eq("ownerId", ownerId),
             Sort = [SortField.DescendingBy("defaultShipping"), SortField.DescendingBy("createTimeMs")],
             PageSize = pageSize,
-            PageToken = cursor,
         };
-        Page<AddressRecord> page;
-        try
-        {
-            page = await Addresses.QueryAsync(query, cancellationToken);
-        }
-        catch (ArgumentException malformed) when (malformed.ParamName == nameof(Query.PageToken))
-        {
-            throw RpcErrors.InvalidArgument(AddressErrors.Domain,
-                [new FieldViolation("page_token", "is not a next_page_token of this method; start again without a page_token.", RpcErrors.InvalidPageTokenReason)]);
-        }
-
-        return (page.Items, PageTokens.Issue(page.NextPageToken, fingerprint));
+        return await Addresses.PageAsync(query, pageToken, fingerprint, AddressErrors.Domain, cancellationToken);
     }
 
     /// <summary>Adds an address if the owner's book has room; a new default clears the previous one.</summary>

@@ -9,6 +9,7 @@ using Dixis.Persistence.Documents;
 using Dixis.Persistence.Queries;
 using Dixis.ServiceDefaults.Grpc;
 using Dixis.ServiceDefaults.Security;
+using Dixis.ServiceDefaults.Text;
 
 namespace Dixis.Auth.Administration;
 

@@ -6,6 +6,7 @@ using Dixis.Contracts.Auth.V1;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Errors;
 using Dixis.ServiceDefaults.Grpc;
+using Dixis.ServiceDefaults.Text;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Dixis.Auth.Profiles;

@@ -3,6 +3,7 @@ using Dixis.Catalog.Text;
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Persistence.Documents;
 using Dixis.ServiceDefaults.Grpc;
+using Dixis.ServiceDefaults.Text;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Dixis.Catalog.Producers;

@@ -6,6 +6,7 @@ using Dixis.Catalog.Text;
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Persistence.Queries;
 using Dixis.ServiceDefaults.Grpc;
+using Dixis.ServiceDefaults.Text;
 using Microsoft.Extensions.Options;
 
 namespace Dixis.Catalog.Search;

@@ -60,6 +60,33 @@ public sealed class UnrestrictedResourceConsumptionTests(SecuredPlatform platfor
     }
 
     [Fact]
+    public async Task A_flood_of_bad_tokens_is_throttled_like_any_other_call()
+    {
+        await using var gateway = platform.CreateGateway(new Dictionary<string, string?>
+        {
+            ["Gateway:RateLimits:Enabled"] = "true",
+            ["Gateway:RateLimits:PerIp:Requests"] = "5",
+            ["Gateway:RateLimits:PerIp:Period"] = "00:01:00",
+            ["Gateway:RateLimits:PerIp:Burst"] = "5",
+            // No stricter limit may be looser than the per-IP one.
+            ["Gateway:RateLimits:Sensitive:Requests"] = "5",
+            ["Gateway:RateLimits:Sensitive:Period"] = "00:01:00",
+            ["Gateway:RateLimits:Sensitive:Burst"] = "5",
+        });
+        using var json = gateway.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/profile");
+            request.Headers.TryAddWithoutValidation("authorization", $"Bearer forged.{attempt}.token");
+            using var response = await json.SendAsync(request, Cancellation);
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 5).Concat(Enumerable.Repeat(HttpStatusCode.TooManyRequests, 3)), statuses);
+    }
+
+    [Fact]
     public async Task An_oversize_login_is_refused_in_both_protocols()
     {
         using var channel = platform.GrpcChannel();

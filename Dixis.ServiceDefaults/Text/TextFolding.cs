@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text;
 
-namespace Dixis.Catalog.Text;
+namespace Dixis.ServiceDefaults.Text;
 
 /// <summary>
-/// Case and accent folding for ordering and prefix matching outside the search engine (producer names,
-/// category names): <c>Ελαιόλαδο</c> and <c>ελαιολαδο</c> fold to the same key, as <c>Rosé</c> and <c>rose</c> do.
+/// Case and accent folding for ordering, prefix and substring matching outside a search engine (producer and
+/// category names, user search): <c>Ελαιόλαδο</c> and <c>ελαιολαδο</c> fold to the same key, as <c>Rosé</c> and <c>rose</c> do.
 /// </summary>
 public static class TextFolding
 {
