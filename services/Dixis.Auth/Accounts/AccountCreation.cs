@@ -2,7 +2,6 @@ using Dixis.Auth.Model;
 using Dixis.Contracts.Auth.V1;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Errors;
-using Dixis.ServiceDefaults.Text;
 
 namespace Dixis.Auth.Accounts;
 
@@ -17,7 +16,7 @@ public sealed class AccountCreation(IDocumentCollection<UserRecord> users, TimeP
         var nowMs = now.ToUnixTimeMilliseconds();
         var name = displayName.Trim();
         var record = new UserRecord(
-            normalizedEmail, name, TextFolding.SearchTextOf(normalizedEmail, name), passwordHash, UserRoles.Ordered(roles), null,
+            normalizedEmail, name, UserSearchText.Of(normalizedEmail, name), passwordHash, UserRoles.Ordered(roles), null,
             UserState.Active, emailVerified, languageCode, null, 0, null, null, nowMs, nowMs, null);
         try
         {

@@ -1,7 +1,6 @@
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Queries;
 using Dixis.Persistence.Transactions;
-using Dixis.ServiceDefaults.Grpc;
 
 namespace Dixis.Auth.Addresses;
 

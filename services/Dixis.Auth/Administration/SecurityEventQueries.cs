@@ -1,6 +1,5 @@
 using Dixis.Auth.Audit;
 using Dixis.Auth.Model;
-using Dixis.Auth.Repositories;
 using Dixis.Contracts.Auth.V1;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Queries;

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Dixis.Auth.Accounts;
 using Dixis.Auth.Audit;
 using Dixis.Auth.Model;
-using Dixis.Auth.Repositories;
 using Dixis.Auth.Revocations;
 using Dixis.Auth.Tokens;
 using Dixis.Contracts.Auth.V1;

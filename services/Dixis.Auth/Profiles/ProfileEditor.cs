@@ -6,7 +6,6 @@ using Dixis.Contracts.Auth.V1;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Errors;
 using Dixis.ServiceDefaults.Grpc;
-using Dixis.ServiceDefaults.Text;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Dixis.Auth.Profiles;
@@ -65,7 +64,7 @@ public sealed class ProfileEditor(UserRepository users, PersonalDataProtector pr
         var updated = record with
         {
             DisplayName = displayName,
-            SearchText = TextFolding.SearchTextOf(record.Email, displayName),
+            SearchText = UserSearchText.Of(record.Email, displayName),
             LanguageCode = paths.Contains("language_code") ? source.LanguageCode : record.LanguageCode,
             PhoneNumberProtected = paths.Contains("phone_number")
                 ? (source.PhoneNumber.Length == 0 ? null : protector.Protect(source.PhoneNumber))

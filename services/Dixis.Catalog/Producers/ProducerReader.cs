@@ -1,5 +1,4 @@
 using Dixis.Catalog.Model;
-using Dixis.Catalog.Repositories;
 using Dixis.Catalog.Search;
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Persistence.Queries;

@@ -3,6 +3,7 @@ using Dixis.Catalog.Repositories;
 using Dixis.Catalog.Text;
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Contracts.Common.V1;
+using Dixis.Persistence.Documents;
 using Dixis.ServiceDefaults.Grpc;
 
 namespace Dixis.Catalog.Products;

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Dixis.Catalog.Categories;
 using Dixis.Catalog.Model;
-using Dixis.Catalog.Repositories;
 using Dixis.Catalog.Text;
 using Dixis.Contracts.Catalog.V1;
+using Dixis.Persistence.Documents;
 using Dixis.Persistence.Queries;
 using Dixis.ServiceDefaults.Grpc;
 using Dixis.ServiceDefaults.Text;
