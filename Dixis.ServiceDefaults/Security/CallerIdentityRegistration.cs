@@ -1,4 +1,5 @@
 using Dixis.Contracts.Auth.V1;
+using Dixis.ServiceDefaults.Health;
 using Dixis.ServiceDefaults.Security;
 using Dixis.ServiceDefaults.Security.Tokens;
 using Grpc.AspNetCore.Server;
@@ -55,6 +56,7 @@ public static class CallerIdentityRegistration
         services.TryAddSingleton<ITokenRevocations>(sp => sp.GetRequiredService<TokenRevocationFeed>());
         // The feed polls only where it is the revocation source in use (not in the Auth service, which has its own).
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ITokenRevocations>() as TokenRevocationFeed ?? (IHostedService)new IdleService());
+        services.AddHealthChecks().AddCheck<TokenRevocationHealthCheck>("token-revocations", tags: [HealthCheckTags.Ready]);
         services.TryAddSingleton<ValidatedTokenCache>();
         services.TryAddSingleton<AccessTokenValidator>();
 

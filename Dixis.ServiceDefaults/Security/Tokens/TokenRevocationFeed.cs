@@ -20,6 +20,10 @@ public sealed partial class TokenRevocationFeed(
     private static readonly TimeSpan FetchDeadline = TimeSpan.FromSeconds(5);
 
     private volatile TokenRevocationList list = TokenRevocationList.Empty;
+    private long lastReadTicks;
+
+    /// <summary>When the list was last read from the Auth service; null until the first read succeeds.</summary>
+    public DateTimeOffset? LastReadTime => Interlocked.Read(ref lastReadTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     public ValueTask<bool> IsRevokedAsync(string subject, string? sessionId, DateTimeOffset issuedAt, CancellationToken cancellationToken) =>
         ValueTask.FromResult(list.IsRevoked(subject, sessionId, issuedAt));
@@ -35,6 +39,7 @@ public sealed partial class TokenRevocationFeed(
                 var response = await revocations.GetTokenRevocationsAsync(
                     new GetTokenRevocationsRequest(), deadline: timeProvider.GetUtcNow().UtcDateTime + FetchDeadline, cancellationToken: stoppingToken).ConfigureAwait(false);
                 list = new TokenRevocationList(response.Revocations);
+                Interlocked.Exchange(ref lastReadTicks, timeProvider.GetUtcNow().UtcTicks);
                 if (!reachable)
                 {
                     Log.RevocationsRestored(logger, list.Count);
