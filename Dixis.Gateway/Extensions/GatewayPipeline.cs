@@ -1,4 +1,5 @@
 using Dixis.Gateway.Access;
+using Dixis.Gateway.ClientAddress;
 using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
 using Dixis.Gateway.OpenApi;
@@ -16,6 +17,7 @@ public static class GatewayPipeline
         ArgumentNullException.ThrowIfNull(app);
 
         app.UseTransportSecurity();
+        app.UseTrustedProxies();
         app.UseRouting();
         app.UseCors();
         // Routing has resolved the endpoint, and every endpoint of a public contract method, in each of the three

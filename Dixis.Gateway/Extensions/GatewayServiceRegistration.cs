@@ -1,3 +1,4 @@
+using Dixis.Gateway.ClientAddress;
 using Dixis.Gateway.Descriptors;
 using Dixis.Gateway.Errors;
 using Dixis.Gateway.Forwarders;
@@ -67,6 +68,7 @@ public static class GatewayServiceRegistration
         builder.AddDownstreamClients();
         services.AddGrpcPassThrough();
         builder.AddTransportSecurity();
+        builder.AddTrustedProxies();
         builder.AddGatewayRateLimits();
         return builder;
     }
