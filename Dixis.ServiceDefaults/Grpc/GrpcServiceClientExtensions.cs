@@ -39,6 +39,14 @@ public static partial class GrpcServiceClientExtensions
                 nameof(serviceName));
         }
 
+        // Registered once per client type: a second registration (the gateway's forwarders and its token validation both
+        // need the JWKS client) would stack a second deadline interceptor and channel configuration on the same client.
+        if (builder.Services.Any(registration => registration.ImplementationInstance is RegisteredGrpcServiceClient registered && registered.ClientType == typeof(TClient)))
+        {
+            return builder.Services.AddHttpClient(typeof(TClient).Name);
+        }
+
+        builder.Services.AddSingleton(new RegisteredGrpcServiceClient(typeof(TClient)));
         var service = GeneratedServiceDescriptor.Of(typeof(TClient));
 
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -68,4 +76,7 @@ public static partial class GrpcServiceClientExtensions
 
     [GeneratedRegex("^[a-z][a-z0-9-]{0,62}$")]
     private static partial Regex ServiceNamePattern();
+
+    /// <summary>Marks a client type registered by <see cref="AddGrpcServiceClient{TClient}(IHostApplicationBuilder, string, bool)"/>.</summary>
+    private sealed record RegisteredGrpcServiceClient(Type ClientType);
 }
