@@ -54,6 +54,10 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 scenario = scenario.BindTo(customer.Credentials);
             }
 
+            await using var workload = scenario.Workload is { } build
+                ? await build(new Commerce.ClientWorkloadContext(platform!, customer!, progress, timeProvider), arguments.Connections, cancellationToken)
+                : null;
+
             if (scenario.Kind == ScenarioKind.Rebuild)
             {
                 await MeasureRebuildsAsync(platform!, cancellationToken);
@@ -67,7 +71,9 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
                 var window = measured.ServiceHistogram is { } histogram
                     ? new ServiceWindow(metrics, platform!.Endpoint("catalog", "http"), histogram)
                     : null;
-                var load = measured.Protocol == ScenarioProtocol.Grpc
+                var load = workload is not null
+                    ? await MeasureClientAsync(workload, settings, platform!.Processes, cancellationToken)
+                    : measured.Protocol == ScenarioProtocol.Grpc
                     ? await MeasureGrpcAsync(h2load, probe, measured, platform!.Endpoint(measured.Resource, "grpc"), settings, platform.Processes, window, cancellationToken)
                     : await MeasureJsonAsync(new WrkDriver(wrkPath!, work), measured, platform!.Endpoint(measured.Resource, "http"), settings, platform.Processes, window, cancellationToken);
                 return new(
@@ -275,6 +281,12 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
         return load with { GrpcProbe = await probe.SampleAsync(scenario, endpoint, cancellationToken) };
     }
 
+    private async Task<LoadResult> MeasureClientAsync(IClientWorkload workload, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, CancellationToken cancellationToken)
+    {
+        await workload.PrepareAsync(settings, cancellationToken);
+        return await new ClientLoadDriver(timeProvider).RunAsync(workload, settings, measured, cancellationToken);
+    }
+
     private static async Task<LoadResult> MeasureJsonAsync(
         WrkDriver wrk, Scenario scenario, Uri endpoint, LoadSettings settings, IReadOnlyList<MeasuredProcess> measured, ServiceWindow? window, CancellationToken cancellationToken)
     {
@@ -300,7 +312,7 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
             .ToList();
         foreach (var row in failures)
         {
-            progress.Step($"{row.Scenario}: {row.Load.HttpErrors} HTTP errors, gRPC probe: {row.Load.GrpcProbe?.FirstFailure ?? "ok"}");
+            progress.Step($"{row.Scenario}: {row.Load.HttpErrors} errors, first: {row.Load.FirstFailure ?? row.Load.GrpcProbe?.FirstFailure ?? "none recorded"}");
         }
 
         return failures.Count == 0 ? 0 : 1;

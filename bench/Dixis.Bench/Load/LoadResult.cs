@@ -19,4 +19,7 @@ public sealed record LoadResult(
 {
     /// <summary>CPU µs per completed request of each measured process, over the measured window.</summary>
     public IReadOnlyList<ProcessCpu> Cpu { get; init; } = [];
+
+    /// <summary>For client-driven loads: the first failed call's status and detail, when one failed.</summary>
+    public string? FirstFailure { get; init; }
 }

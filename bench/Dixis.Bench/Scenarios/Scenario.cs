@@ -55,7 +55,7 @@ public sealed record Scenario(
     public bool SignedIn { get; init; }
 
     /// <summary>Whether the harness registers a customer before the runs, for <see cref="BindCredentials"/> or <see cref="SignedIn"/>.</summary>
-    public bool NeedsCustomer => BindCredentials is not null || SignedIn;
+    public bool NeedsCustomer => BindCredentials is not null || SignedIn || WorkloadSignsIn;
 
     /// <summary>
     /// Another scenario measured in every run just before this one, on the same platform and data, with the same
@@ -63,6 +63,15 @@ public sealed record Scenario(
     /// read anonymous). Bound together with this one.
     /// </summary>
     public Scenario? Baseline { get; init; }
+
+    /// <summary>
+    /// For <see cref="ScenarioKind.Client"/>: builds the workload once the platform is up (given the workers), e.g. stocking
+    /// SKUs; the harness's client then drives it.
+    /// </summary>
+    public Func<Commerce.ClientWorkloadContext, int, CancellationToken, Task<Load.IClientWorkload>>? Workload { get; init; }
+
+    /// <summary>Whether the workload acts as the bench customer.</summary>
+    public bool WorkloadSignsIn { get; init; }
 
     /// <summary>Connections when <c>--connections</c> is not given (the harness's default is 16).</summary>
     public int? DefaultConnections { get; init; }

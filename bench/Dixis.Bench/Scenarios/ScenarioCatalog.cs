@@ -1,6 +1,8 @@
+using Dixis.Bench.Commerce;
 using Dixis.Bench.Echo.V1;
 using Dixis.Contracts.Auth.V1;
 using Dixis.Contracts.Catalog.V1;
+using Dixis.Contracts.Orders.V1;
 using Google.Protobuf;
 
 namespace Dixis.Bench.Scenarios;
@@ -123,6 +125,18 @@ public static class ScenarioCatalog
             ScenarioTarget.Platform,
             SearchService.Descriptor.FindMethodByName(nameof(SearchService.SearchServiceClient.RebuildSearchIndex)),
             new RebuildSearchIndexRequest()) with { Resource = "catalog", Kind = ScenarioKind.Rebuild },
+        Scenario.Grpc(
+            "cart.add_get",
+            "guest carts through the gateway, AddCartLine and GetCart (re-priced from the catalog) in turn, driven by the harness's client",
+            ScenarioTarget.Platform,
+            CartService.Descriptor.FindMethodByName(nameof(CartService.CartServiceClient.AddCartLine)),
+            new AddCartLineRequest()) with { Kind = ScenarioKind.Client, Workload = CartWorkload.CreateAsync },
+        Scenario.Grpc(
+            "orders.place",
+            "PlaceOrder of a filled cart (3 lines, 2 producers, cash on delivery) by a signed-in customer through the gateway, a new idempotency key each, driven by the harness's client",
+            ScenarioTarget.Platform,
+            OrderService.Descriptor.FindMethodByName(nameof(OrderService.OrderServiceClient.PlaceOrder)),
+            new PlaceOrderRequest()) with { Kind = ScenarioKind.Client, Workload = PlaceOrderWorkload.CreateAsync, WorkloadSignsIn = true },
     ];
 
     private static IMessage Search(CatalogSample sample) => new SearchProductsRequest

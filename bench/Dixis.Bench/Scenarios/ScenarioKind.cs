@@ -11,4 +11,10 @@ public enum ScenarioKind
     /// index is ready again: the rebuild's duration as the service reports it, and Catalog's peak memory.
     /// </summary>
     Rebuild,
+
+    /// <summary>
+    /// Throughput and latency under load from the harness's own gRPC client (<see cref="Scenario.Workload"/>), for calls
+    /// that differ on every request (idempotency keys, carts), next to the echo ceiling.
+    /// </summary>
+    Client,
 }
