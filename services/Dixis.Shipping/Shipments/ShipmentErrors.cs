@@ -1,6 +1,6 @@
-using System.Collections.Frozen;
 using Dixis.Contracts.Shipping.V1;
 using Dixis.ServiceDefaults.Grpc;
+using Dixis.Shipping.Model;
 using Dixis.Shipping.Tracking;
 using Grpc.Core;
 
@@ -10,18 +10,13 @@ namespace Dixis.Shipping.Shipments;
 public static class ShipmentErrors
 {
     /// <summary>The <c>ErrorInfo.domain</c> of every shipping error.</summary>
-    public const string Domain = "dixis.shipping";
+    public const string Domain = ShippingErrors.Domain;
 
     public const string ShipmentType = "dixis.shipping.v1.Shipment";
     public const string TrackingEventType = "dixis.shipping.v1.TrackingEvent";
 
     /// <summary>The reason's name as sent: <c>ERROR_REASON_SHIPMENT_NOT_FOUND</c> → <c>SHIPMENT_NOT_FOUND</c>.</summary>
-    public static string Reason(ErrorReason reason) => ReasonNames[reason];
-
-    private static readonly FrozenDictionary<ErrorReason, string> ReasonNames =
-        ErrorReasonReflection.Descriptor.EnumTypes[0].Values
-            .ToDictionary(value => (ErrorReason)value.Number, value => value.Name["ERROR_REASON_".Length..])
-            .ToFrozenDictionary();
+    public static string Reason(ErrorReason reason) => ShippingErrors.Reason(reason);
 
     /// <summary>A shipment that does not exist or that the caller may not see: the same answer, so existence never leaks.</summary>
     public static RpcException ShipmentNotFound(string shipmentIdOrTrackingNumber) =>

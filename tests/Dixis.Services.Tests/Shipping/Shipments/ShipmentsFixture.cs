@@ -57,12 +57,8 @@ public sealed class ShipmentsFixture : IAsyncLifetime
                 ["Persistence:Outbox:InitialBackoff"] = "00:00:00.100",
                 ["Persistence:Outbox:MaxBackoff"] = "00:00:00.200",
             },
-            Services = services =>
-            {
-                services.PostConfigureAll<HttpClientFactoryOptions>(options =>
-                    options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = orders));
-                Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<Dixis.Shipping.Rates.IShippingServiceLevels, InterimServiceLevels>(services);
-            },
+            Services = services => services.PostConfigureAll<HttpClientFactoryOptions>(options =>
+                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = orders)),
         });
         channel = service.CreateGrpcChannel();
         Shipments = new ShipmentService.ShipmentServiceClient(channel);
