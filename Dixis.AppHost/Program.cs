@@ -50,6 +50,9 @@ public static class Program
         var shipping = builder.AddProject("shipping", "services/Dixis.Shipping").WithReference(mongo, cache).WithReference(auth);
         var orders = builder.AddProject("orders", "services/Dixis.Orders").WithReference(mongo, cache).WithReference(catalog, shipping, auth);
 
+        // Shipping reports shipment progress back to orders (through its outbox): endpoints only, no start-order cycle.
+        shipping.WithEndpointsOf(orders);
+
         if (builder.Options.EnvironmentName == "Development")
         {
             // A local administrator to sign in as (its password is in the data directory), and the catalog tools'

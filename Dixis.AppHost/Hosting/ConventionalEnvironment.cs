@@ -47,11 +47,21 @@ internal static class ConventionalEnvironment
 
             if (reference is ProjectResource)
             {
-                foreach (var endpoint in reference.Endpoints)
-                {
-                    project.SetEnvironment($"services__{reference.Name}__{endpoint.Name}__0", endpoint.Url.ToString().TrimEnd('/'));
-                }
+                SetEndpoints(project, reference);
             }
+        }
+
+        foreach (var reference in project.EndpointReferences.Where(r => r.IsEnabled))
+        {
+            SetEndpoints(project, reference);
+        }
+    }
+
+    private static void SetEndpoints(ProjectResource project, Resource reference)
+    {
+        foreach (var endpoint in reference.Endpoints)
+        {
+            project.SetEnvironment($"services__{reference.Name}__{endpoint.Name}__0", endpoint.Url.ToString().TrimEnd('/'));
         }
     }
 }

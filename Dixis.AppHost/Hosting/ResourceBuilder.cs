@@ -38,6 +38,29 @@ public sealed class ResourceBuilder<TResource>(TResource resource) : IResourceBu
         return this;
     }
 
+    /// <summary>
+    /// This project calls the given ones but does not wait for them: it receives their endpoints
+    /// (<c>services__&lt;name&gt;__&lt;endpoint&gt;__0</c>) only. For a call back to a service that references this one
+    /// (shipping reports progress to orders, which uses shipping), where <see cref="WithReference"/> would be a start-order
+    /// cycle; the caller must tolerate the other being down for a while (shipping retries through its outbox).
+    /// </summary>
+    public ResourceBuilder<TResource> WithEndpointsOf(params IResourceBuilder[] projects)
+    {
+        ArgumentNullException.ThrowIfNull(projects);
+        foreach (var project in projects)
+        {
+            ArgumentNullException.ThrowIfNull(project);
+            if (Resource is not ProjectResource || project.Resource is not ProjectResource || ReferenceEquals(project.Resource, Resource))
+            {
+                throw new InvalidOperationException($"'{Resource.Name}' can take the endpoints of other projects only.");
+            }
+
+            Resource.AddEndpointReference(project.Resource);
+        }
+
+        return this;
+    }
+
     /// <summary>Sets a variable of the resource's process.</summary>
     public ResourceBuilder<TResource> WithEnvironment(string key, string value)
     {

@@ -10,6 +10,7 @@ public abstract class Resource(string name)
 {
     private readonly List<ResourceEndpoint> _endpoints = [];
     private readonly List<Resource> _references = [];
+    private readonly List<Resource> _endpointReferences = [];
     private readonly SortedDictionary<string, string> _environment = new(StringComparer.Ordinal);
 
     /// <summary>Unique name, also the service name in discovery and telemetry (<c>catalog</c>).</summary>
@@ -30,6 +31,9 @@ public abstract class Resource(string name)
     /// <summary>Resources this one references: it starts only once they are healthy.</summary>
     public IReadOnlyList<Resource> References => _references;
 
+    /// <summary>Projects whose endpoints this one receives without waiting for them (calls back to a service that references it).</summary>
+    public IReadOnlyList<Resource> EndpointReferences => _endpointReferences;
+
     /// <summary>The variables the AppHost sets for this resource (on top of the AppHost's own environment).</summary>
     public IReadOnlyDictionary<string, string> Environment => _environment;
 
@@ -44,6 +48,14 @@ public abstract class Resource(string name)
         if (!_references.Contains(reference))
         {
             _references.Add(reference);
+        }
+    }
+
+    internal void AddEndpointReference(Resource reference)
+    {
+        if (!_endpointReferences.Contains(reference))
+        {
+            _endpointReferences.Add(reference);
         }
     }
 

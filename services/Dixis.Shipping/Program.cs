@@ -1,5 +1,6 @@
 using Dixis.Shipping.Extensions;
 using Dixis.Shipping.Grpc;
+using Dixis.Shipping.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,5 +11,6 @@ app.MapGrpcService<RateGrpcService>();
 app.MapGrpcService<ShipmentGrpcService>();
 app.MapGrpcService<TrackingGrpcService>();
 app.MapGrpcService<RateTableGrpcService>();
+app.MapCarrierWebhooks();
 app.MapDefaultEndpoints();
 app.Run();
