@@ -35,7 +35,6 @@ public static class CardPaymentRegistration
             .ConfigureHttpClient((provider, http) => http.Timeout = provider.GetRequiredService<IOptions<StripeOptions>>().Value.RequestTimeout);
 
         services.AddSingleton<StripeSignatureVerifier>();
-        services.AddScoped<StripeWebhookProcessor>();
 
         var stripe = builder.Configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions();
         if (stripe.IsConfigured)

@@ -65,7 +65,8 @@ public static partial class StripeWebhookEndpoint
 
         try
         {
-            var processor = context.RequestServices.GetRequiredService<StripeWebhookProcessor>();
+            // Built per request, not registered: it needs the order lifecycle's outcomes, which an unverified request never reaches.
+            var processor = ActivatorUtilities.CreateInstance<StripeWebhookProcessor>(context.RequestServices);
             var result = await processor.ProcessAsync(stripeEvent, cancellationToken);
             return Results.Json(new StripeWebhookReply(stripeEvent.Id, result.ToString().ToLowerInvariant()), WebhookJsonContext.Default.StripeWebhookReply);
         }
