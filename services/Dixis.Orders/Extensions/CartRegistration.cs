@@ -1,3 +1,4 @@
+using Dixis.Contracts.Catalog.V1;
 using Dixis.Persistence.Definitions;
 
 namespace Dixis.Orders.Extensions;
@@ -11,5 +12,12 @@ public static class CartRegistration
         ArgumentNullException.ThrowIfNull(store);
     }
 
-    public static IHostApplicationBuilder AddCarts(this IHostApplicationBuilder builder) => builder;
+    public static IHostApplicationBuilder AddCarts(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        // Carts hold SKUs and quantities only: names, prices and availability are read from the catalog on every view.
+        builder.AddGrpcServiceClient<ProductService.ProductServiceClient>("catalog");
+        return builder;
+    }
 }
