@@ -2,7 +2,6 @@ using Dixis.Contracts.Catalog.V1;
 using Dixis.Contracts.Orders.V1;
 using Dixis.Orders.Checkout;
 using Dixis.Orders.Model;
-using Dixis.Orders.Orders;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Queries;
 using Dixis.Services.Tests.Commerce;
