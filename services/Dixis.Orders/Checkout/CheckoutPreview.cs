@@ -16,7 +16,7 @@ public sealed class CheckoutPreview(ICartStore carts, CheckoutPricing pricing, C
         var stored = await carts.GetAsync(request.CartId, cancellationToken);
         if (stored is null || (stored.Cart.CustomerUserId is { } owner && owner != caller.Subject))
         {
-            throw OrderErrors.CartNotFound(request.CartId);
+            throw CartErrors.CartNotFound(request.CartId);
         }
 
         if (stored.Cart.Lines.Count == 0)

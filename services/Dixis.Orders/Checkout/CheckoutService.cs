@@ -121,7 +121,7 @@ public sealed class CheckoutService(
         var stored = await carts.GetAsync(request.CartId, cancellationToken);
         if (stored is null || (stored.Cart.CustomerUserId is { } owner && owner != subject))
         {
-            throw OrderErrors.CartNotFound(request.CartId);
+            throw CartErrors.CartNotFound(request.CartId);
         }
 
         if (stored.Cart.Lines.Count == 0)

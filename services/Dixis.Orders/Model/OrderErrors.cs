@@ -14,7 +14,6 @@ public static class OrderErrors
     public const string OrderType = "dixis.orders.v1.Order";
     public const string PaymentType = "dixis.orders.v1.Payment";
     public const string RefundType = "dixis.orders.v1.Refund";
-    public const string CartType = "dixis.orders.v1.Cart";
 
     /// <summary>The reason's name as sent: <c>ERROR_REASON_CART_EMPTY</c> → <c>CART_EMPTY</c>.</summary>
     public static string Reason(ErrorReason reason) => ReasonNames[reason];
@@ -32,9 +31,6 @@ public static class OrderErrors
 
     public static RpcException RefundNotFound(string orderId, string refundId) =>
         RpcErrors.NotFound(Domain, Reason(ErrorReason.OrderNotFound), RefundType, $"{orderId}/refunds/{refundId}", $"Refund '{refundId}' of order '{orderId}' does not exist or is not visible to you.");
-
-    public static RpcException CartNotFound(string cartId) =>
-        RpcErrors.NotFound(Domain, Reason(ErrorReason.CartNotFound), CartType, cartId, $"Cart '{cartId}' does not exist or is not yours.");
 
     public static RpcException Precondition(ErrorReason reason, string message, string type, string subject) =>
         RpcErrors.FailedPrecondition(Domain, Reason(reason), message, [new PreconditionViolation(type, subject, message)]);

@@ -19,7 +19,7 @@ namespace Dixis.Orders.Pricing;
 /// cash-on-delivery fee and limit.
 /// </summary>
 public sealed class CheckoutPricing(
-    ProductService.ProductServiceClient products,
+    CatalogVariants catalog,
     ProducerService.ProducerServiceClient producers,
     RateService.RateServiceClient rates,
     VatRates vat,
@@ -175,13 +175,10 @@ public sealed class CheckoutPricing(
     /// <summary>The catalog's view of every SKU; unknown, archived or not-on-sale SKUs fail the checkout, all listed.</summary>
     private async Task<Dictionary<string, VariantSnapshot>> VariantsAsync(IReadOnlyList<(string Sku, long Quantity)> cartLines, string currency, CancellationToken cancellationToken)
     {
-        var request = new BatchGetVariantsRequest();
-        request.Skus.AddRange(cartLines.Select(line => line.Sku));
-        var response = await CallAsync(() => products.BatchGetVariantsAsync(request, cancellationToken: cancellationToken).ResponseAsync, "catalog");
-        var found = response.Variants.ToDictionary(variant => variant.Sku, StringComparer.Ordinal);
+        var lookup = await catalog.LookupAsync(cartLines.Select(line => line.Sku), cancellationToken);
         var violations = cartLines
-            .Where(line => !found.TryGetValue(line.Sku, out var variant) || variant.Status != ProductStatus.Active || variant.Price is null || variant.Price.CurrencyCode != currency)
-            .Select(line => new PreconditionViolation("SKU", $"sku/{line.Sku}", found.TryGetValue(line.Sku, out var variant)
+            .Where(line => !lookup.IsOnSale(line.Sku) || lookup.Find(line.Sku)!.Price?.CurrencyCode != currency)
+            .Select(line => new PreconditionViolation("SKU", $"sku/{line.Sku}", lookup.Find(line.Sku) is { } variant
                 ? $"SKU '{line.Sku}' is not on sale ({variant.Status})."
                 : $"SKU '{line.Sku}' does not exist."))
             .ToList();
@@ -191,7 +188,7 @@ public sealed class CheckoutPricing(
                 $"{violations.Count} of {cartLines.Count} cart lines cannot be ordered: {violations[0].Description} Remove them from the cart and try again.", violations);
         }
 
-        return found;
+        return cartLines.ToDictionary(line => line.Sku, line => lookup.Find(line.Sku)!, StringComparer.Ordinal);
     }
 
     private async Task<Dictionary<string, (string Name, string OriginPostalCode)>> ProducersAsync(IEnumerable<string> producerIds, CancellationToken cancellationToken)
@@ -318,18 +315,6 @@ public sealed class CheckoutPricing(
         DeliveryMaxDays = option.DeliveryEstimate?.MaxDays ?? 0,
         CashOnDeliverySupported = option.CashOnDeliverySupported,
     };
-
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call, string service)
-    {
-        try
-        {
-            return await call();
-        }
-        catch (RpcException failure) when (failure.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
-        {
-            throw Unavailable(service);
-        }
-    }
 
     private static RpcException Unavailable(string service) =>
         RpcErrors.Unavailable(Domain, "DEPENDENCY_UNAVAILABLE", $"The {service} service did not answer; nothing was ordered. Try again shortly.", TimeSpan.FromSeconds(1));

@@ -26,13 +26,18 @@ public sealed class Shopper(CommercePlatform platform, string? userId = null)
         PhoneNumber = "+302101234567",
     };
 
-    /// <summary>A new cart of this shopper holding <paramref name="lines"/>.</summary>
-    public async Task<string> CartAsync(params (string Sku, long Quantity)[] lines)
+    /// <summary>This shopper's own cart (each signed-in user has one) with <paramref name="lines"/> added.</summary>
+    public Task<string> CartAsync(params (string Sku, long Quantity)[] lines) => FillAsync(Token, lines);
+
+    /// <summary>A new guest cart (reached by its id alone) holding <paramref name="lines"/>: a second cart for the same shopper.</summary>
+    public Task<string> GuestCartAsync(params (string Sku, long Quantity)[] lines) => FillAsync(TestCallers.Anonymous, lines);
+
+    private async Task<string> FillAsync(Metadata caller, (string Sku, long Quantity)[] lines)
     {
-        var cart = await platform.Carts.CreateCartAsync(new CreateCartRequest(), Token, cancellationToken: Cancellation);
+        var cart = await platform.Carts.CreateCartAsync(new CreateCartRequest(), caller, cancellationToken: Cancellation);
         foreach (var (sku, quantity) in lines)
         {
-            await platform.Carts.AddCartLineAsync(new AddCartLineRequest { CartId = cart.Id, Sku = sku, Quantity = quantity }, Token, cancellationToken: Cancellation);
+            await platform.Carts.AddCartLineAsync(new AddCartLineRequest { CartId = cart.Id, Sku = sku, Quantity = quantity }, caller, cancellationToken: Cancellation);
         }
 
         return cart.Id;

@@ -63,7 +63,7 @@ public sealed class IdempotentCheckoutTests
         await shopper.Place(request);
 
         var reused = request.Clone();
-        reused.CartId = await shopper.CartAsync((soap.Sku, 1));
+        reused.CartId = await shopper.GuestCartAsync((soap.Sku, 1));
         await RpcAssert.FailsAsync(() => shopper.Place(reused), StatusCode.AlreadyExists, "REQUEST_ID_REUSED");
 
         var changed = request.Clone();
