@@ -1,5 +1,6 @@
 using System.Text;
-using Dixis.Orders.Payments.Cards;
+using Dixis.Contracts.Orders.V1;
+using Dixis.Orders.Model;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Stripe;
@@ -21,7 +22,6 @@ public static partial class StripeWebhookEndpoint
     /// <summary>Stripe's events are a few KiB; anything much larger is not one.</summary>
     public const int MaxBodyBytes = 256 * 1024;
 
-    public const string SignatureInvalidReason = "WEBHOOK_SIGNATURE_INVALID";
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
@@ -89,8 +89,8 @@ public static partial class StripeWebhookEndpoint
         detail: problem,
         extensions: new Dictionary<string, object?>
         {
-            ["domain"] = StripeErrors.Domain,
-            ["reason"] = SignatureInvalidReason,
+            ["domain"] = OrderErrors.Domain,
+            ["reason"] = OrderErrors.Reason(ErrorReason.WebhookSignatureInvalid),
         });
 
     /// <summary>The body as text, or null when it exceeds <see cref="MaxBodyBytes"/> (read no further than that).</summary>

@@ -45,12 +45,6 @@ public sealed class FakePaymentIntent
     /// <summary>The intent as Stripe's API (and a webhook's <c>data.object</c>) shows it.</summary>
     public JsonObject ToJson()
     {
-        var metadata = new JsonObject();
-        foreach (var (key, value) in Metadata)
-        {
-            metadata[key] = value;
-        }
-
         return new JsonObject
         {
             ["id"] = Id,
@@ -74,7 +68,7 @@ public sealed class FakePaymentIntent
                 ["message"] = LastPaymentErrorMessage,
             },
             ["livemode"] = false,
-            ["metadata"] = metadata,
+            ["metadata"] = FakeStripeMetadata.ToJson(Metadata),
             ["payment_method_types"] = new JsonArray("card"),
             ["status"] = Status,
         };

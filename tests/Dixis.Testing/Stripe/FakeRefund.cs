@@ -7,12 +7,6 @@ public sealed record FakeRefund(string Id, string PaymentIntentId, long Amount, 
 {
     public JsonObject ToJson()
     {
-        var metadata = new JsonObject();
-        foreach (var (key, value) in Metadata)
-        {
-            metadata[key] = value;
-        }
-
         return new JsonObject
         {
             ["id"] = Id,
@@ -20,7 +14,7 @@ public sealed record FakeRefund(string Id, string PaymentIntentId, long Amount, 
             ["amount"] = Amount,
             ["created"] = Created,
             ["currency"] = Currency,
-            ["metadata"] = metadata,
+            ["metadata"] = FakeStripeMetadata.ToJson(Metadata),
             ["payment_intent"] = PaymentIntentId,
             ["reason"] = Reason,
             ["status"] = "succeeded",

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -94,8 +96,11 @@ public sealed class FakeStripeApi : IAsyncDisposable
     public static async Task<FakeStripeApi> StartAsync(CancellationToken cancellationToken = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
+
+        // Nothing from the test's appsettings or environment (a service's Kestrel endpoints) may reach the fake.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1));
         var app = builder.Build();
         var fake = new FakeStripeApi(app);
         app.Use(fake.GuardAsync);
@@ -190,8 +195,7 @@ public sealed class FakeStripeApi : IAsyncDisposable
             return Reply(StatusCodes.Status400BadRequest, Error("invalid_request_error", "parameter_invalid_string", "Invalid currency.", "currency"));
         }
 
-        var metadata = form.Where(field => field.Key.StartsWith("metadata[", StringComparison.Ordinal))
-            .ToDictionary(field => field.Key["metadata[".Length..^1], field => field.Value, StringComparer.Ordinal);
+        var metadata = FakeStripeMetadata.FromForm(form);
         var intent = new FakePaymentIntent(FakeStripeIds.New("pi"), amount, currency, metadata, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
         lock (gate)
         {
@@ -262,8 +266,7 @@ public sealed class FakeStripeApi : IAsyncDisposable
             }
 
             intent.AmountRefunded += amount;
-            var metadata = form.Where(field => field.Key.StartsWith("metadata[", StringComparison.Ordinal))
-                .ToDictionary(field => field.Key["metadata[".Length..^1], field => field.Value, StringComparer.Ordinal);
+            var metadata = FakeStripeMetadata.FromForm(form);
             var refund = new FakeRefund(FakeStripeIds.New("re"), id, amount, intent.Currency, form.GetValueOrDefault("reason"), metadata, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
             refunds.Add(refund);
             return Reply(StatusCodes.Status200OK, refund.ToJson());

@@ -1,4 +1,6 @@
 using System.Net;
+using Dixis.Contracts.Orders.V1;
+using Dixis.Orders.Model;
 using Dixis.ServiceDefaults.Grpc;
 using Grpc.Core;
 using Stripe;
@@ -13,12 +15,16 @@ namespace Dixis.Orders.Payments.Cards;
 /// </summary>
 internal static class StripeErrors
 {
-    public const string Domain = "dixis.orders";
-    public const string PaymentMethodUnavailableReason = "PAYMENT_METHOD_UNAVAILABLE";
-    public const string RefundExceedsPaidReason = "REFUND_EXCEEDS_PAID";
-    public const string NotFoundReason = "NOT_FOUND";
-    public const string DependencyUnavailableReason = "DEPENDENCY_UNAVAILABLE";
-    public const string PaymentIntentType = "stripe.PaymentIntent";
+    private const string Domain = OrderErrors.Domain;
+
+    // Common reasons (dixis.common.v1.ErrorReason) raised in the orders domain.
+    private const string NotFoundReason = "NOT_FOUND";
+    private const string DependencyUnavailableReason = "DEPENDENCY_UNAVAILABLE";
+    private const string PaymentIntentType = "stripe.PaymentIntent";
+
+    private static string PaymentMethodUnavailableReason => OrderErrors.Reason(ErrorReason.PaymentMethodUnavailable);
+
+    private static string RefundExceedsPaidReason => OrderErrors.Reason(ErrorReason.RefundExceedsPaid);
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
