@@ -1,5 +1,6 @@
 using Dixis.Orders.Extensions;
 using Dixis.Orders.Grpc;
+using Dixis.Orders.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,5 +10,6 @@ var app = builder.Build();
 app.MapGrpcService<CartGrpcService>();
 app.MapGrpcService<OrderGrpcService>();
 app.MapGrpcService<PaymentGrpcService>();
+app.MapStripeWebhook();
 app.MapDefaultEndpoints();
 app.Run();

@@ -1,4 +1,5 @@
 using Dixis.Catalog.Grpc;
+using Dixis.Testing;
 using Dixis.Testing.Tokens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -40,7 +41,7 @@ public sealed class CatalogServiceFactory(HttpMessageHandler? auth = null) : Web
         }));
         builder.ConfigureTestServices(services => services.PostConfigureAll<HttpClientFactoryOptions>(options =>
             options.HttpMessageHandlerBuilderActions.Add(handlers =>
-                handlers.PrimaryHandler = new DownstreamRouter(new Dictionary<string, HttpMessageHandler>(), new Dictionary<string, HttpMessageHandler> { ["auth.test"] = auth }))));
+                handlers.PrimaryHandler = new DownstreamRouter(new Dictionary<string, HttpMessageHandler> { ["auth.test"] = auth }))));
     }
 
     public override async ValueTask DisposeAsync()

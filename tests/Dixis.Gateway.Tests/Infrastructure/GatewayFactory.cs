@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dixis.Gateway.Forwarding;
+using Dixis.Testing;
 using Dixis.Testing.Tokens;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

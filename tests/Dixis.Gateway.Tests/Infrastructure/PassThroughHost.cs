@@ -1,5 +1,6 @@
 using Dixis.Gateway.Descriptors;
 using Dixis.Gateway.PassThrough;
+using Dixis.Testing;
 using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -15,7 +15,7 @@ public sealed class UnimplementedMethodTests
     private static Metadata Admin => [new("authorization", $"Bearer {TestTokenIssuer.Shared.ForUser("admin-1", [CallerRoles.Admin])}")];
 
     [Fact]
-    public async Task Orders_checks_the_access_rule_before_the_method_exists()
+    public async Task Orders_checks_the_access_rule_before_reading_an_order()
     {
         await using var orders = DixisServices.Start("orders");
         using var channel = orders.CreateGrpcChannel();
@@ -27,7 +27,7 @@ public sealed class UnimplementedMethodTests
     }
 
     [Fact]
-    public async Task Orders_order_read_is_unimplemented()
+    public async Task Orders_order_read_is_implemented_and_an_unknown_order_is_not_found()
     {
         await using var orders = DixisServices.Start("orders");
         using var channel = orders.CreateGrpcChannel();
@@ -35,7 +35,7 @@ public sealed class UnimplementedMethodTests
         var error = await Assert.ThrowsAsync<RpcException>(() => new OrderService.OrderServiceClient(channel)
             .GetOrderAsync(new GetOrderRequest { OrderId = "o1" }, Admin, cancellationToken: Cancellation).ResponseAsync);
 
-        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 
     [Fact]

@@ -14,6 +14,9 @@ public interface IRunningService : IAsyncDisposable
     /// <summary>An HTTP/1.1 client for <c>/health</c>, <c>/alive</c> and <c>/metrics</c>.</summary>
     HttpClient CreateHttpClient();
 
+    /// <summary>A handler that sends requests straight to the service, for another in-process host's outgoing calls.</summary>
+    HttpMessageHandler CreateHandler();
+
     /// <summary>A gRPC channel to the service's gRPC services.</summary>
     GrpcChannel CreateGrpcChannel();
 }

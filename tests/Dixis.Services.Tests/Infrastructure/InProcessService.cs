@@ -20,6 +20,8 @@ public sealed class InProcessService<TEntryPoint>(string name, ServiceSettings s
 
     public HttpClient CreateHttpClient() => CreateClient();
 
+    public HttpMessageHandler CreateHandler() => Server.CreateHandler();
+
     public GrpcChannel CreateGrpcChannel() =>
         GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions { HttpHandler = Server.CreateHandler() });
 

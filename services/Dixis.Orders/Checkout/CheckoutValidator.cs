@@ -1,0 +1,136 @@
+using Dixis.Contracts.Common.V1;
+using Dixis.Contracts.Orders.V1;
+using Dixis.Orders.Model;
+using Dixis.ServiceDefaults.Grpc;
+
+namespace Dixis.Orders.Checkout;
+
+/// <summary>Checks a PlaceOrder or PreviewOrder request and reports every bad field at once, by its request path.</summary>
+public sealed class CheckoutValidator
+{
+    private const int MaxEmailLength = 254;
+    private const int MaxAddressLine = 200;
+
+    public void Validate(PlaceOrderRequest request)
+    {
+        var violations = new FieldViolations();
+        if (!Guid.TryParse(request.RequestId, out _))
+        {
+            violations.Add("request_id", request.RequestId.Length == 0
+                ? "is required: a UUID generated once per checkout attempt, so a retry never orders twice."
+                : "must be a UUID, e.g. '0b8f6f8e-4c1a-4d3e-9f00-2a7c1e5b9d41'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.CartId))
+        {
+            violations.Add("cart_id", "is required.");
+        }
+
+        switch (request.DestinationCase)
+        {
+            case PlaceOrderRequest.DestinationOneofCase.AddressId:
+                violations.Add("address_id", "is not supported yet: send the full shipping_address instead.");
+                break;
+            case PlaceOrderRequest.DestinationOneofCase.ShippingAddress:
+                Address(violations, request.ShippingAddress, "shipping_address");
+                break;
+            default:
+                violations.Add("shipping_address", "is required: where the parcels go.");
+                break;
+        }
+
+        Method(violations, request.PaymentMethod);
+        if (request.CustomerNote.Length > CheckoutOptions.MaxNoteLength)
+        {
+            violations.Add("customer_note", $"is {request.CustomerNote.Length} characters long; the maximum is {CheckoutOptions.MaxNoteLength}.");
+        }
+
+        if (request.ContactEmail.Length > 0 && (request.ContactEmail.Length > MaxEmailLength || !request.ContactEmail.Contains('@', StringComparison.Ordinal)))
+        {
+            violations.Add("contact_email", $"must be an email address of at most {MaxEmailLength} characters.");
+        }
+
+        if (request.ExpectedTotal is { } expected && (expected.AmountMinor < 0 || expected.CurrencyCode.Length != 3))
+        {
+            violations.Add("expected_total", "must be a non-negative amount with an ISO 4217 currency code, e.g. EUR.");
+        }
+
+        violations.ThrowIfAny(OrderErrors.Domain);
+    }
+
+    public void Validate(PreviewOrderRequest request)
+    {
+        var violations = new FieldViolations();
+        if (string.IsNullOrWhiteSpace(request.CartId))
+        {
+            violations.Add("cart_id", "is required.");
+        }
+
+        if (request.ShippingAddress is null || string.IsNullOrWhiteSpace(request.ShippingAddress.PostalCode))
+        {
+            violations.Add("shipping_address.postal_code", "is required: the parcels are quoted for it.");
+        }
+
+        if (request.PaymentMethod != PaymentMethod.Unspecified)
+        {
+            Method(violations, request.PaymentMethod);
+        }
+
+        violations.ThrowIfAny(OrderErrors.Domain);
+    }
+
+    private static void Method(FieldViolations violations, PaymentMethod method)
+    {
+        if (method == PaymentMethod.Unspecified || !System.Enum.IsDefined(method))
+        {
+            violations.Add("payment_method", "is required: PAYMENT_METHOD_CARD, PAYMENT_METHOD_CASH_ON_DELIVERY or PAYMENT_METHOD_BANK_TRANSFER.");
+        }
+    }
+
+    /// <summary>
+    /// What a parcel label needs. The postal code's shape is the Shipping service's to judge (it knows the zones): an
+    /// unknown one is reported on <c>shipping_address.postal_code</c> when the parcels are quoted.
+    /// </summary>
+    private static void Address(FieldViolations violations, PostalAddress address, string prefix)
+    {
+        if (address.RegionCode.Length != 2 || !address.RegionCode.All(char.IsAsciiLetterUpper))
+        {
+            violations.Add($"{prefix}.region_code", "is required: the CLDR region code of the country, e.g. 'GR'.");
+        }
+
+        Required(violations, $"{prefix}.postal_code", address.PostalCode, 16);
+        Required(violations, $"{prefix}.locality", address.Locality, 100);
+        Required(violations, $"{prefix}.recipient_name", address.RecipientName, 100);
+        if (address.AddressLines.Count is 0 or > 3)
+        {
+            violations.Add($"{prefix}.address_lines", $"has {address.AddressLines.Count} lines; give 1 to 3.");
+        }
+
+        for (var i = 0; i < address.AddressLines.Count; i++)
+        {
+            Required(violations, $"{prefix}.address_lines[{i}]", address.AddressLines[i], MaxAddressLine);
+        }
+
+        if (address.PhoneNumber.Length > 0 && (address.PhoneNumber.Length > 16 || address.PhoneNumber[0] != '+' || !address.PhoneNumber[1..].All(char.IsAsciiDigit)))
+        {
+            violations.Add($"{prefix}.phone_number", "must be in E.164 form, e.g. '+302101234567'.");
+        }
+
+        if (address.DeliveryNotes.Length > 500)
+        {
+            violations.Add($"{prefix}.delivery_notes", "is longer than 500 characters.");
+        }
+    }
+
+    private static void Required(FieldViolations violations, string field, string value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            violations.Add(field, "is required.");
+        }
+        else if (value.Length > maxLength)
+        {
+            violations.Add(field, $"is {value.Length} characters long; the maximum is {maxLength}.");
+        }
+    }
+}
