@@ -18,7 +18,7 @@ public sealed partial class CrashPoints(IOptions<CrashPointOptions> options, ILo
     /// <summary>After the card PaymentIntent was created, before the order is placed.</summary>
     public const string CheckoutAfterPaymentIntent = "checkout.after-payment-intent";
 
-    /// <summary>After the order was paid (and its effects enqueued), before any effect ran.</summary>
+    /// <summary>After the order was paid by card or bank transfer (and its effects enqueued), before any effect ran.</summary>
     public const string PaymentBeforeShipmentEffects = "payment.before-shipment-effects";
 
     /// <summary>After Shipping created a shipment, before the outbox message is marked done.</summary>

@@ -1,4 +1,5 @@
 using Dixis.Contracts.Orders.V1;
+using Dixis.Orders.Checkout;
 using Dixis.Orders.Model;
 using Dixis.Orders.Orders;
 using Dixis.ServiceDefaults.Grpc;
@@ -11,7 +12,7 @@ namespace Dixis.Orders.Payments;
 /// An admin records that a bank transfer arrived: the payment succeeds and the order is paid (reservation committed,
 /// shipments created). Idempotent by request id: the confirmation's id is stored with the payment it paid.
 /// </summary>
-public sealed class BankTransfers(OrderRepository orders, TimeProvider timeProvider)
+public sealed class BankTransfers(OrderRepository orders, CrashPoints crashPoints, TimeProvider timeProvider)
 {
     private const string Domain = OrderErrors.Domain;
 
@@ -46,8 +47,10 @@ public sealed class BankTransfers(OrderRepository orders, TimeProvider timeProvi
         }
 
         var actor = OrderHistory.ActorOf(caller);
+        var paid = false;
         var stored = await orders.ChangeAsync(found.Id, current =>
         {
+            paid = false;
             var order = current.Value;
             var payment = order.Payment;
             if (payment.Method != PaymentMethod.BankTransfer)
@@ -80,8 +83,14 @@ public sealed class BankTransfers(OrderRepository orders, TimeProvider timeProvi
             }
 
             order.BankConfirmationRequestId = request.RequestId.ToLowerInvariant();
+            paid = true;
             return PaymentTransitions.Pay(order, actor, request.BankReference.Length > 0 ? $"bank transfer {request.BankReference}" : "bank transfer received", now);
         }, cancellationToken) ?? throw OrderErrors.PaymentNotFound(request.PaymentId);
+        if (paid)
+        {
+            crashPoints.Reach(CrashPoints.PaymentBeforeShipmentEffects);
+        }
+
         return OrderViews.PaymentFor(stored.Value, caller);
     }
 }

@@ -20,10 +20,11 @@ public sealed class CheckoutRecoveryTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
-    private static readonly Dictionary<string, string?> FastRecovery = new()
+    // Recovery runs at start and then hourly, so a stuck order is resumed by the restart, not by the running instance.
+    private static readonly Dictionary<string, string?> RecoveryAtStart = new()
     {
         ["Orders:Checkout:RecoveryDelay"] = "00:00:00.100",
-        ["Orders:Checkout:RecoveryInterval"] = "00:00:00.200",
+        ["Orders:Checkout:RecoveryInterval"] = "01:00:00",
     };
 
     /// <summary>The order as a crash right after ReserveStock leaves it: stored, stock held, not placed, invisible.</summary>
@@ -50,12 +51,13 @@ public sealed class CheckoutRecoveryTests
     [Fact]
     public async Task A_checkout_stuck_after_its_reservation_is_placed_after_a_restart_holding_its_stock_once()
     {
-        await using var platform = await OrderPlatform.StartAsync(FastRecovery);
+        await using var platform = await OrderPlatform.StartAsync(RecoveryAtStart);
         var oil = await platform.SeedProductAsync();
         var shopper = new Shopper(platform);
         var request = Shopper.Request(await shopper.CartAsync((oil.Sku, 2)), PaymentMethod.BankTransfer);
         var placed = await shopper.Place(request);
         await RewindToReservingAsync(platform, placed.Order.Id);
+        await Task.Delay(200, Cancellation);
         await RpcAssert.FailsAsync(() => platform.Orders.GetOrderAsync(new GetOrderRequest { OrderId = placed.Order.Id }, shopper.Token, cancellationToken: Cancellation), StatusCode.NotFound);
 
         await platform.RestartAsync("orders");
@@ -74,7 +76,7 @@ public sealed class CheckoutRecoveryTests
     [Fact]
     public async Task A_stuck_checkout_whose_hold_is_gone_is_abandoned_and_its_key_freed()
     {
-        await using var platform = await OrderPlatform.StartAsync(new() { ["Orders:Checkout:RecoveryDelay"] = "00:00:00.100", ["Orders:Checkout:RecoveryInterval"] = "01:00:00" });
+        await using var platform = await OrderPlatform.StartAsync(RecoveryAtStart);
         var oil = await platform.SeedProductAsync();
         var shopper = new Shopper(platform);
         var placed = await shopper.OrderAsync(PaymentMethod.BankTransfer, (oil.Sku, 1));

@@ -190,4 +190,18 @@ public sealed class OrderLifecycleTests
         Assert.Equal(OrderState.Cancelled, cancelled.State);
         Assert.Equal(ActorKind.Admin, cancelled.History.Last().Actor.Kind);
     }
+
+    [Fact]
+    public async Task A_shipment_event_without_its_ids_is_refused()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+
+        var error = await RpcAssert.FailsAsync(() => platform.Orders.RecordShipmentProgressAsync(new RecordShipmentProgressRequest { State = ParcelState.Shipped }, cancellationToken: Cancellation), StatusCode.InvalidArgument);
+
+        RpcAssert.Violation(error, "order_id");
+        RpcAssert.Violation(error, "parcel_id");
+        RpcAssert.Violation(error, "event_id");
+        await RpcAssert.FailsAsync(() => platform.Orders.RecordShipmentProgressAsync(new RecordShipmentProgressRequest { OrderId = "nope", ParcelId = "p1", EventId = "e1", State = ParcelState.Shipped }, cancellationToken: Cancellation),
+            StatusCode.NotFound, "ORDER_NOT_FOUND");
+    }
 }

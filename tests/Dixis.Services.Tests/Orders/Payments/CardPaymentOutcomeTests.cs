@@ -22,6 +22,15 @@ public sealed class CardPaymentOutcomeTests
         return (platform, cards);
     }
 
+    /// <summary>A card order of <paramref name="units"/> units of a new product, and its PaymentIntent's id.</summary>
+    private static async Task<(Shopper Shopper, PlaceOrderResponse Placed, string IntentId)> CardOrderAsync(CommercePlatform platform, long units)
+    {
+        var oil = await platform.SeedProductAsync();
+        var shopper = new Shopper(platform);
+        var placed = await shopper.OrderAsync(PaymentMethod.Card, (oil.Sku, units));
+        return (shopper, placed, (await platform.StoredAsync(placed.Order.Id)).Payment.ProviderReference);
+    }
+
     [Fact]
     public async Task A_succeeded_intent_pays_the_order_once_and_starts_its_shipments()
     {
@@ -65,11 +74,9 @@ public sealed class CardPaymentOutcomeTests
     {
         var (platform, cards) = await StartAsync();
         await using var _ = platform;
-        var oil = await platform.SeedProductAsync();
-        var shopper = new Shopper(platform);
-        var placed = await shopper.OrderAsync(PaymentMethod.Card, (oil.Sku, 3));
+        var (shopper, placed, intentId) = await CardOrderAsync(platform, 3);
+        var oil = placed.Order.Lines[0];
         Assert.Equal(97, (await platform.StockAsync(oil.Sku)).Available);
-        var intentId = (await platform.StoredAsync(placed.Order.Id)).Payment.ProviderReference;
 
         await platform.OrdersComponent<ICardPaymentOutcomes>().ApplyAsync(
             new CardPaymentOutcome(cards.Intent(intentId, "requires_payment_method", failure: "Your card was declined."), "evt_f", "payment_intent.payment_failed"), Cancellation);
@@ -91,10 +98,7 @@ public sealed class CardPaymentOutcomeTests
     {
         var (platform, cards) = await StartAsync();
         await using var _ = platform;
-        var oil = await platform.SeedProductAsync();
-        var shopper = new Shopper(platform);
-        var placed = await shopper.OrderAsync(PaymentMethod.Card, (oil.Sku, 1));
-        var intentId = (await platform.StoredAsync(placed.Order.Id)).Payment.ProviderReference;
+        var (shopper, placed, intentId) = await CardOrderAsync(platform, 1);
         var outcomes = platform.OrdersComponent<ICardPaymentOutcomes>();
 
         await outcomes.ApplyAsync(new CardPaymentOutcome(cards.Intent(intentId, "succeeded", amountMinor: 1), "evt_a", "payment_intent.succeeded"), Cancellation);
@@ -110,10 +114,7 @@ public sealed class CardPaymentOutcomeTests
     {
         var (platform, cards) = await StartAsync();
         await using var _ = platform;
-        var oil = await platform.SeedProductAsync();
-        var shopper = new Shopper(platform);
-        var placed = await shopper.OrderAsync(PaymentMethod.Card, (oil.Sku, 1));
-        var intentId = (await platform.StoredAsync(placed.Order.Id)).Payment.ProviderReference;
+        var (shopper, placed, intentId) = await CardOrderAsync(platform, 1);
         await platform.OrdersComponent<ICardPaymentOutcomes>().ApplyAsync(new CardPaymentOutcome(cards.Intent(intentId, "succeeded"), "evt_1", "payment_intent.succeeded"), Cancellation);
 
         var refund = await platform.Payments.CreateRefundAsync(new CreateRefundRequest
@@ -136,10 +137,7 @@ public sealed class CardPaymentOutcomeTests
     {
         var (platform, cards) = await StartAsync();
         await using var _ = platform;
-        var oil = await platform.SeedProductAsync();
-        var shopper = new Shopper(platform);
-        var placed = await shopper.OrderAsync(PaymentMethod.Card, (oil.Sku, 1));
-        var intentId = (await platform.StoredAsync(placed.Order.Id)).Payment.ProviderReference;
+        var (shopper, placed, intentId) = await CardOrderAsync(platform, 1);
 
         await platform.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = placed.Order.Id }, shopper.Token, cancellationToken: Cancellation);
 
