@@ -78,4 +78,24 @@ public sealed class CartLifetimeTests
         Assert.Null(stored);
         Assert.Equal(recent.Id, (await platform.Carts.GetCartAsync(new GetCartRequest { CartId = recent.Id }, cancellationToken: Cancellation)).Id);
     }
+
+    [Fact]
+    public async Task While_the_catalog_is_down_a_cart_with_lines_answers_unavailable_and_keeps_its_lines()
+    {
+        await using var platform = await CommercePlatform.StartAsync();
+        var product = await platform.SeedProductAsync();
+        var cart = await platform.Carts.CreateCartAsync(new CreateCartRequest(), cancellationToken: Cancellation);
+        await platform.Carts.AddCartLineAsync(new AddCartLineRequest { CartId = cart.Id, Sku = product.Sku, Quantity = 2 }, cancellationToken: Cancellation);
+
+        await platform.StopAsync("catalog");
+
+        await RpcAssert.FailsAsync(
+            () => platform.Carts.GetCartAsync(new GetCartRequest { CartId = cart.Id }, cancellationToken: Cancellation),
+            StatusCode.Unavailable,
+            "DEPENDENCY_UNAVAILABLE");
+        await platform.RestartAsync("catalog");
+        var line = Assert.Single((await platform.Carts.GetCartAsync(new GetCartRequest { CartId = cart.Id }, cancellationToken: Cancellation)).Lines);
+        Assert.Equal(2, line.Quantity);
+        Assert.Equal(2500, line.LineTotal.AmountMinor);
+    }
 }
