@@ -19,9 +19,7 @@ public static class AuthErrors
     private const string NotFoundReason = "NOT_FOUND";
 
     private static readonly FrozenDictionary<ErrorReason, string> ReasonNames =
-        ErrorReasonReflection.Descriptor.EnumTypes[0].Values
-            .ToDictionary(value => (ErrorReason)value.Number, value => value.Name["ERROR_REASON_".Length..])
-            .ToFrozenDictionary();
+        ErrorReasonNames.Of<ErrorReason>(ErrorReasonReflection.Descriptor.EnumTypes[0]);
 
     /// <summary>The reason's name as sent: <c>ERROR_REASON_ACCOUNT_LOCKED</c> → <c>ACCOUNT_LOCKED</c>.</summary>
     public static string Reason(ErrorReason reason) => ReasonNames[reason];

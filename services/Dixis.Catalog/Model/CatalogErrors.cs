@@ -21,9 +21,7 @@ public static class CatalogErrors
     public static string Reason(ErrorReason reason) => ReasonNames[reason];
 
     private static readonly FrozenDictionary<ErrorReason, string> ReasonNames =
-        ErrorReasonReflection.Descriptor.EnumTypes[0].Values
-            .ToDictionary(value => (ErrorReason)value.Number, value => value.Name["ERROR_REASON_".Length..])
-            .ToFrozenDictionary();
+        ErrorReasonNames.Of<ErrorReason>(ErrorReasonReflection.Descriptor.EnumTypes[0]);
 
     public static RpcException ProductNotFound(string productIdOrSlug) =>
         RpcErrors.NotFound(Domain, Reason(ErrorReason.ProductNotFound), ProductType, productIdOrSlug, $"Product '{productIdOrSlug}' does not exist.");

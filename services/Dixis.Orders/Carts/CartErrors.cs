@@ -17,9 +17,7 @@ public static class CartErrors
     public static string Reason(ErrorReason reason) => ReasonNames[reason];
 
     private static readonly FrozenDictionary<ErrorReason, string> ReasonNames =
-        ErrorReasonReflection.Descriptor.EnumTypes[0].Values
-            .ToDictionary(value => (ErrorReason)value.Number, value => value.Name["ERROR_REASON_".Length..])
-            .ToFrozenDictionary();
+        ErrorReasonNames.Of<ErrorReason>(ErrorReasonReflection.Descriptor.EnumTypes[0]);
 
     /// <summary>The same answer for a cart that does not exist and for one of another user, so ids cannot be probed.</summary>
     public static RpcException CartNotFound(string cartId) =>

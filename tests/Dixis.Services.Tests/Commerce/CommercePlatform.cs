@@ -97,17 +97,25 @@ public sealed class CommercePlatform : IAsyncDisposable
     /// </summary>
     public async Task RestartAsync(string name)
     {
+        await StopAsync(name);
+        await StartServiceAsync(name);
+        if (name == "catalog")
+        {
+            Catalog = new CatalogApi(CatalogChannel);
+        }
+    }
+
+    /// <summary>
+    /// Stops one service, as an outage would: the others' calls to it are refused as by a closed port until
+    /// <see cref="RestartAsync"/> starts it again on the same data.
+    /// </summary>
+    public async Task StopAsync(string name)
+    {
         if (running.TryRemove(name, out var old))
         {
             hosts.TryRemove(HostOf(name), out _);
             old.Channel.Dispose();
             await old.Service.DisposeAsync();
-        }
-
-        await StartServiceAsync(name);
-        if (name == "catalog")
-        {
-            Catalog = new CatalogApi(CatalogChannel);
         }
     }
 
