@@ -3,9 +3,11 @@ using Microsoft.Extensions.Options;
 namespace Dixis.Orders.Checkout;
 
 /// <summary>
-/// TEST-ONLY switch (section <c>Orders:CrashPoints</c>, a list of names): at a named point the process kills itself
-/// with <see cref="Environment.FailFast(string)"/>, so the crash tests can prove an order converges after a restart.
-/// Empty (the default) in every real deployment; nothing happens unless a name is explicitly configured.
+/// TEST-ONLY switch (<c>Orders:CrashPoints:ArmDirectory</c>): at a named point the process kills itself with
+/// <see cref="Environment.FailFast(string)"/> when a file of that name is in the arm directory, so the crash tests can
+/// prove an order converges after a restart. The file is deleted before the crash: a point fires once per arming, and
+/// the restarted process (which resumes the same checkout) does not crash again. Unset (the default) in every real
+/// deployment: nothing is read and nothing happens.
 /// </summary>
 public sealed partial class CrashPoints(IOptions<CrashPointOptions> options, ILogger<CrashPoints> logger)
 {
@@ -29,21 +31,32 @@ public sealed partial class CrashPoints(IOptions<CrashPointOptions> options, ILo
 
     public void Reach(string name)
     {
-        if (options.Value.Names.Contains(name, StringComparer.Ordinal))
+        if (options.Value.ArmDirectory is not { Length: > 0 } directory)
         {
-            LogCrashing(logger, name);
-            Environment.FailFast($"Orders:CrashPoints: crash point '{name}' reached (test-only switch).");
+            return;
         }
+
+        var armed = new FileInfo(Path.Combine(directory, name));
+        if (!armed.Exists)
+        {
+            return;
+        }
+
+        // Disarm first: the restarted process passes this point again while it resumes the same order.
+        armed.Delete();
+        LogCrashing(logger, name);
+        Environment.FailFast($"Orders:CrashPoints: crash point '{name}' reached (test-only switch).");
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Crash point {Name} reached: the process kills itself (Orders:CrashPoints is a test-only switch)")]
     private static partial void LogCrashing(ILogger logger, string name);
 }
 
-/// <summary>The configured crash points (test-only).</summary>
+/// <summary>Where crash points are armed (test-only).</summary>
 public sealed class CrashPointOptions
 {
     public const string SectionName = "Orders:CrashPoints";
 
-    public List<string> Names { get; set; } = [];
+    /// <summary>A directory in which a file named after a crash point arms it; null (the default) disables every point.</summary>
+    public string? ArmDirectory { get; set; }
 }

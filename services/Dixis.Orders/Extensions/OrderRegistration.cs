@@ -52,10 +52,8 @@ public static class OrderRegistration
         AddOptions<CashOnDeliveryOptions>(builder, CashOnDeliveryOptions.SectionName);
         AddOptions<PaymentOptions>(builder, PaymentOptions.SectionName);
 
-        // A list of names (Orders:CrashPoints:0 = …) or one comma-separated value; empty unless a crash test sets it.
-        var crashSection = builder.Configuration.GetSection(CrashPointOptions.SectionName);
-        builder.Services.Configure<CrashPointOptions>(options => options.Names =
-            [.. crashSection.Get<string[]>() ?? [], .. (crashSection.Value ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+        // Unset unless a crash test arms points (test-only).
+        builder.Services.AddOptions<CrashPointOptions>().Bind(builder.Configuration.GetSection(CrashPointOptions.SectionName));
 
         builder.AddGrpcServiceClient<ProductService.ProductServiceClient>("catalog");
         builder.AddGrpcServiceClient<ProducerService.ProducerServiceClient>("catalog");

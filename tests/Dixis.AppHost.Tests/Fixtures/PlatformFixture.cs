@@ -40,6 +40,16 @@ public sealed class PlatformFixture : IAsyncLifetime
             DashboardPort = 0,
             StartTimeout = TimeSpan.FromMinutes(3),
         };
+        // Crash points of the orders process, armed one at a time by the crash tests (ArmOrdersCrashPoint).
+        Directory.CreateDirectory(CrashPointDirectory);
+        options.AdditionalEnvironment["orders"] = new() { ["Orders__CrashPoints__ArmDirectory"] = CrashPointDirectory };
+        // The end-to-end tests register and sign in many users from one address; the limits stay on, just wider
+        // than the production default of 10 sign-ins a minute per address (burst 5).
+        options.AdditionalEnvironment["gateway"] = new()
+        {
+            ["Gateway__RateLimits__Sensitive__Requests"] = "600",
+            ["Gateway__RateLimits__Sensitive__Burst"] = "100",
+        };
         options.AdditionalEnvironment["catalog"] = new()
         {
             [FakeSecretKey] = FakeSecretValue,
@@ -50,6 +60,12 @@ public sealed class PlatformFixture : IAsyncLifetime
         Platform = await DixisPlatform.StartAsync(options, TestContext.Current.CancellationToken);
         StartupTime = clock.Elapsed;
     }
+
+    /// <summary>Where the orders process looks for armed crash points (a test-only switch).</summary>
+    public string CrashPointDirectory => Path.Combine(DataDirectory, "crash-points", "orders");
+
+    /// <summary>Arms an orders crash point: the process kills itself the next time it reaches it (once).</summary>
+    public void ArmOrdersCrashPoint(string name) => File.WriteAllText(Path.Combine(CrashPointDirectory, name), string.Empty);
 
     /// <summary>A client for the dashboard (HTML and JSON API).</summary>
     public HttpClient CreateDashboardClient() => new() { BaseAddress = Platform.DashboardUrl, Timeout = TimeSpan.FromSeconds(30) };
