@@ -39,7 +39,7 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
             var firstRun = later with { WarmUp = arguments.WarmUp * FirstRunWarmUpFactor };
 
             // A rebuild is measured against its own target (seconds), not against the echo ceiling.
-            await using var echo = scenario.Kind == ScenarioKind.Load ? await StartEchoAsync(probe, cancellationToken) : null;
+            await using var echo = scenario.Kind != ScenarioKind.Rebuild ? await StartEchoAsync(probe, cancellationToken) : null;
             await using var platform = scenario.Target == ScenarioTarget.Platform
                 ? await StartPlatformAsync(cancellationToken)
                 : null;
