@@ -37,6 +37,12 @@ public static class RpcErrors
     /// <summary>No identity was sent to a method that needs one (common ErrorReason TOKEN_MISSING).</summary>
     public const string TokenMissingReason = "TOKEN_MISSING";
 
+    /// <summary>A resource that does not exist, when the service has no more precise reason (common ErrorReason NOT_FOUND).</summary>
+    public const string NotFoundReason = "NOT_FOUND";
+
+    /// <summary>A service this one needs did not answer; the caller may retry (common ErrorReason DEPENDENCY_UNAVAILABLE).</summary>
+    public const string DependencyUnavailableReason = "DEPENDENCY_UNAVAILABLE";
+
     /// <summary>
     /// <c>INVALID_ARGUMENT</c> naming the offending field in a <c>google.rpc.BadRequest</c>, with an
     /// <c>ErrorInfo</c> of reason INVALID_FIELD in <paramref name="domain"/> (e.g. <c>dixis.catalog</c>).

@@ -12,7 +12,7 @@ public static class AddressErrors
     public const string AddressType = "dixis.auth.v1.Address";
 
     /// <summary>The common reason NOT_FOUND (<c>dixis.common.v1.ErrorReason</c>).</summary>
-    public const string NotFoundReason = "NOT_FOUND";
+    public const string NotFoundReason = RpcErrors.NotFoundReason;
 
     /// <summary>
     /// The book already holds the most addresses a user may keep. Not yet a value of <c>dixis.auth.v1.ErrorReason</c>:

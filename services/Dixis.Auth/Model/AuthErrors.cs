@@ -16,7 +16,7 @@ public static class AuthErrors
     public const string UserType = "dixis.auth.v1.User";
     public const string PartnerClientType = "dixis.auth.v1.PartnerClient";
 
-    private const string NotFoundReason = "NOT_FOUND";
+    private const string NotFoundReason = RpcErrors.NotFoundReason;
 
     private static readonly FrozenDictionary<ErrorReason, string> ReasonNames =
         ErrorReasonNames.Of<ErrorReason>(ErrorReasonReflection.Descriptor.EnumTypes[0]);

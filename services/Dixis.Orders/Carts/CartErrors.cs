@@ -1,5 +1,5 @@
-using System.Collections.Frozen;
 using Dixis.Contracts.Orders.V1;
+using Dixis.Orders.Model;
 using Dixis.ServiceDefaults.Grpc;
 using Grpc.Core;
 
@@ -9,25 +9,19 @@ namespace Dixis.Orders.Carts;
 public static class CartErrors
 {
     /// <summary>The <c>ErrorInfo.domain</c> of every orders error.</summary>
-    public const string Domain = "dixis.orders";
+    public const string Domain = OrderErrors.Domain;
 
     public const string CartType = "dixis.orders.v1.Cart";
 
-    /// <summary>The reason's name as sent: <c>ERROR_REASON_CART_NOT_FOUND</c> → <c>CART_NOT_FOUND</c>.</summary>
-    public static string Reason(ErrorReason reason) => ReasonNames[reason];
-
-    private static readonly FrozenDictionary<ErrorReason, string> ReasonNames =
-        ErrorReasonNames.Of<ErrorReason>(ErrorReasonReflection.Descriptor.EnumTypes[0]);
-
     /// <summary>The same answer for a cart that does not exist and for one of another user, so ids cannot be probed.</summary>
     public static RpcException CartNotFound(string cartId) =>
-        RpcErrors.NotFound(Domain, Reason(ErrorReason.CartNotFound), CartType, cartId, $"Cart '{cartId}' does not exist.");
+        RpcErrors.NotFound(Domain, OrderErrors.Reason(ErrorReason.CartNotFound), CartType, cartId, $"Cart '{cartId}' does not exist.");
 
     public static RpcException QuantityOutOfRange(long quantity, long maxQuantity) =>
-        RpcErrors.InvalidArgument(Domain, [new FieldViolation("quantity", $"must be 1 to {maxQuantity}; got {quantity}", Reason(ErrorReason.QuantityOutOfRange))]);
+        RpcErrors.InvalidArgument(Domain, [new FieldViolation("quantity", $"must be 1 to {maxQuantity}; got {quantity}", OrderErrors.Reason(ErrorReason.QuantityOutOfRange))]);
 
     public static RpcException SkuUnavailable(string sku) =>
-        RpcErrors.InvalidArgument(Domain, [new FieldViolation("sku", $"SKU '{sku}' does not exist or is not on sale", Reason(ErrorReason.SkuUnavailable))]);
+        RpcErrors.InvalidArgument(Domain, [new FieldViolation("sku", $"SKU '{sku}' does not exist or is not on sale", OrderErrors.Reason(ErrorReason.SkuUnavailable))]);
 
     public static RpcException Required(string field) => RpcErrors.InvalidField(Domain, field, "is required");
 

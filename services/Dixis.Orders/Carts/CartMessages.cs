@@ -33,8 +33,10 @@ public static class CartMessages
         return message;
     }
 
-    private static CartLine ToMessage(PricedLine priced)
+    /// <summary>One priced line as the contract's <c>CartLine</c>, with its notes (the cart view and PreviewOrder's problem lines).</summary>
+    public static CartLine ToMessage(PricedLine priced)
     {
+        ArgumentNullException.ThrowIfNull(priced);
         var line = new CartLine
         {
             Sku = priced.Line.Sku,

@@ -1,4 +1,5 @@
 using Dixis.Contracts.Orders.V1;
+using Dixis.Orders.Model;
 using Dixis.Orders.Pricing;
 using Dixis.Persistence.Errors;
 using Dixis.ServiceDefaults.Grpc;
@@ -297,7 +298,7 @@ public sealed partial class ShoppingCarts(
         Require(violations, "sku", sku);
         if (quantity < 1 || quantity > Options.MaxQuantity)
         {
-            violations.Add("quantity", $"must be 1 to {Options.MaxQuantity}; got {quantity}", CartErrors.Reason(ErrorReason.QuantityOutOfRange));
+            violations.Add("quantity", $"must be 1 to {Options.MaxQuantity}; got {quantity}", OrderErrors.Reason(ErrorReason.QuantityOutOfRange));
         }
 
         violations.ThrowIfAny(CartErrors.Domain);

@@ -126,7 +126,7 @@ public sealed partial class CheckoutCompletion(
         }
         catch (RpcException failure) when (failure.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
-            throw RpcErrors.Unavailable(Domain, "DEPENDENCY_UNAVAILABLE",
+            throw RpcErrors.Unavailable(Domain, RpcErrors.DependencyUnavailableReason,
                 "The catalog did not answer while reserving stock; the checkout completes on its own or on a retry with the same request_id.", TimeSpan.FromSeconds(2));
         }
 

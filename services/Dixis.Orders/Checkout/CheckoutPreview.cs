@@ -7,8 +7,13 @@ using Dixis.ServiceDefaults.Security;
 
 namespace Dixis.Orders.Checkout;
 
-/// <summary>PreviewOrder: the cart priced exactly as PlaceOrder would price it, holding nothing.</summary>
-public sealed class CheckoutPreview(ICartStore carts, CheckoutPricing pricing, CheckoutValidator validator, PaymentMethods methods)
+/// <summary>
+/// PreviewOrder: the cart priced exactly as PlaceOrder would price it, holding nothing. Unlike PlaceOrder it does not
+/// fail on a line that cannot be ordered: it prices the lines that can be, and reports every line with a note (SKU
+/// unavailable, archived, out of stock or short, price changed) in <c>problem_lines</c>, noted as the cart view notes
+/// them (<see cref="CartPricing"/>).
+/// </summary>
+public sealed class CheckoutPreview(ICartStore carts, CatalogVariants catalog, CheckoutPricing pricing, CheckoutValidator validator, PaymentMethods methods)
 {
     public async Task<PreviewOrderResponse> PreviewAsync(PreviewOrderRequest request, Caller caller, CancellationToken cancellationToken)
     {
@@ -24,8 +29,10 @@ public sealed class CheckoutPreview(ICartStore carts, CheckoutPricing pricing, C
             throw OrderErrors.Precondition(ErrorReason.CartEmpty, $"Cart '{request.CartId}' is empty.", "CART", $"carts/{request.CartId}");
         }
 
-        var priced = await pricing.PriceAsync(
-            stored.Cart.Lines.Select(line => (line.Sku, line.Quantity)).ToList(), request.ShippingAddress, request.PaymentMethod, request.ShippingSelections, cancellationToken);
+        var variants = await catalog.LookupAsync(stored.Cart.Lines.Select(line => line.Sku), cancellationToken);
+        var cart = CartPricing.Price(stored.Cart.Lines, variants, pricing.CurrencyCode);
+        var orderable = cart.Lines.Where(line => line.CanBeOrdered).Select(line => (line.Variant!, line.Line.Quantity)).ToList();
+        var priced = await pricing.PriceAsync(orderable, request.ShippingAddress, request.PaymentMethod, request.ShippingSelections, cancellationToken);
         var response = new PreviewOrderResponse { Totals = priced.Totals };
         response.Lines.AddRange(priced.Lines.Select(line =>
         {
@@ -35,6 +42,7 @@ public sealed class CheckoutPreview(ICartStore carts, CheckoutPricing pricing, C
             return preview;
         }));
         response.Parcels.AddRange(priced.Previews);
+        response.ProblemLines.AddRange(cart.Lines.Where(line => line.Notes.Count > 0).Select(line => CartMessages.ToMessage(line)));
         response.PaymentMethods.AddRange(methods.List());
         return response;
     }

@@ -15,13 +15,14 @@ public static class OrderErrors
     public const string PaymentType = "dixis.orders.v1.Payment";
     public const string RefundType = "dixis.orders.v1.Refund";
 
-    /// <summary>The reason's name as sent: <c>ERROR_REASON_CART_EMPTY</c> → <c>CART_EMPTY</c>.</summary>
-    public static string Reason(ErrorReason reason) => ReasonNames[reason];
-
     private static readonly FrozenDictionary<ErrorReason, string> ReasonNames =
-        ErrorReasonReflection.Descriptor.EnumTypes[0].Values
-            .ToDictionary(value => (ErrorReason)value.Number, value => value.Name["ERROR_REASON_".Length..])
-            .ToFrozenDictionary();
+        ErrorReasonNames.Of<ErrorReason>(ErrorReasonReflection.Descriptor.EnumTypes[0]);
+
+    /// <summary>
+    /// The reason's name as sent: <c>ERROR_REASON_CART_EMPTY</c> → <c>CART_EMPTY</c>. The one mapping of the
+    /// <c>dixis.orders</c> domain, used by orders, carts and card payments alike.
+    /// </summary>
+    public static string Reason(ErrorReason reason) => ReasonNames[reason];
 
     public static RpcException OrderNotFound(string orderId) =>
         RpcErrors.NotFound(Domain, Reason(ErrorReason.OrderNotFound), OrderType, orderId, $"Order '{orderId}' does not exist or is not visible to you.");

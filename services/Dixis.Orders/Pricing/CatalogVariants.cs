@@ -1,5 +1,5 @@
 using Dixis.Contracts.Catalog.V1;
-using Dixis.Orders.Carts;
+using Dixis.Orders.Model;
 using Dixis.ServiceDefaults.Grpc;
 using Grpc.Core;
 
@@ -39,7 +39,7 @@ public sealed class CatalogVariants(ProductService.ProductServiceClient catalog)
         catch (RpcException error) when (error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded)
         {
             // The shopper learns that prices cannot be read right now, in this service's terms, and may retry.
-            throw RpcErrors.Unavailable(CartErrors.Domain, "DEPENDENCY_UNAVAILABLE", "The catalog is not answering, so prices and availability cannot be read; try again shortly.", TimeSpan.FromSeconds(1));
+            throw RpcErrors.Unavailable(OrderErrors.Domain, RpcErrors.DependencyUnavailableReason, "The catalog is not answering, so prices and availability cannot be read; try again shortly.", TimeSpan.FromSeconds(1));
         }
 
         return new VariantLookup(distinct, response.Variants);

@@ -28,6 +28,10 @@ public sealed class CheckoutPricing(
 {
     private const string Domain = OrderErrors.Domain;
 
+    /// <summary>The market's currency: what carts are priced in for checkout.</summary>
+    public string CurrencyCode => checkout.Value.CurrencyCode;
+
+    /// <summary>PlaceOrder's pricing: every line must be on sale (else FAILED_PRECONDITION SKU_UNAVAILABLE listing them all).</summary>
     public async Task<PricedCheckout> PriceAsync(
         IReadOnlyList<(string Sku, long Quantity)> cartLines,
         PostalAddress destination,
@@ -35,11 +39,26 @@ public sealed class CheckoutPricing(
         IReadOnlyList<ShippingSelection> selections,
         CancellationToken cancellationToken)
     {
-        var currency = checkout.Value.CurrencyCode;
-        var variants = await VariantsAsync(cartLines, currency, cancellationToken);
+        var variants = await VariantsAsync(cartLines, CurrencyCode, cancellationToken);
+        return await PriceAsync(cartLines.Select(line => (variants[line.Sku], line.Quantity)).ToList(), destination, method, selections, cancellationToken);
+    }
+
+    /// <summary>
+    /// Prices <paramref name="items"/>, variants the caller already read and found on sale (PreviewOrder prices the
+    /// lines that can be bought this way). No items: no parcels and zero totals, without asking the Shipping service.
+    /// </summary>
+    public async Task<PricedCheckout> PriceAsync(
+        IReadOnlyList<(VariantSnapshot Variant, long Quantity)> items,
+        PostalAddress destination,
+        PaymentMethod method,
+        IReadOnlyList<ShippingSelection> selections,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var currency = CurrencyCode;
 
         // Parcels in the order their producers first appear in the cart, lines in cart order.
-        var groups = cartLines.Select(line => (Variant: variants[line.Sku], line.Quantity))
+        var groups = items
             .GroupBy(item => item.Variant.ProducerId, StringComparer.Ordinal)
             .ToList();
         CheckSelections(selections, groups.Select(group => group.Key).ToHashSet(StringComparer.Ordinal));
@@ -70,7 +89,7 @@ public sealed class CheckoutPricing(
             packed.Add((parcel.Id, length, width, height, weight, group.Sum(item => item.Variant.Price.AmountMinor * item.Quantity)));
         }
 
-        var quotes = await QuoteAsync(packed, parcels, producerFacts, destination, method, currency, cancellationToken);
+        var quotes = parcels.Count == 0 ? new Dictionary<string, ParcelQuote>() : await QuoteAsync(packed, parcels, producerFacts, destination, method, currency, cancellationToken);
         var previews = new List<ParcelPreview>();
         var logistics = new List<ParcelLogistics>();
         var fee = method == PaymentMethod.CashOnDelivery ? cashOnDelivery.Value.Fee : 0;
@@ -317,7 +336,7 @@ public sealed class CheckoutPricing(
     };
 
     private static RpcException Unavailable(string service) =>
-        RpcErrors.Unavailable(Domain, "DEPENDENCY_UNAVAILABLE", $"The {service} service did not answer; nothing was ordered. Try again shortly.", TimeSpan.FromSeconds(1));
+        RpcErrors.Unavailable(Domain, RpcErrors.DependencyUnavailableReason, $"The {service} service did not answer; nothing was ordered. Try again shortly.", TimeSpan.FromSeconds(1));
 
     private static string DisplayName(Parcel parcel) => parcel.ProducerName.Length > 0 ? parcel.ProducerName : $"producer '{parcel.ProducerId}'";
 

@@ -18,4 +18,10 @@ public sealed record PricedLine(CartLineRecord Line, VariantSnapshot? Variant, M
     /// currency. Stock is not part of it (see <see cref="Notes"/>): the catalog decides stock when it is reserved.
     /// </summary>
     public bool IsPurchasable { get; init; }
+
+    /// <summary>
+    /// True when checkout would take the line as it is: purchasable, and the catalog had the units when it was read
+    /// (an out-of-stock or short line would fail the reservation).
+    /// </summary>
+    public bool CanBeOrdered => IsPurchasable && !Notes.Any(note => note.Kind is CartLineNoteKind.OutOfStock or CartLineNoteKind.InsufficientStock);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Dixis.Contracts.Shipping.V1;
+using Dixis.ServiceDefaults.Grpc;
 
 namespace Dixis.Shipping.Model;
 
@@ -9,14 +10,12 @@ public static class ShippingErrors
     /// <summary>The <c>ErrorInfo.domain</c> of every shipping error.</summary>
     public const string Domain = "dixis.shipping";
 
-    /// <summary>The common reason of a resource that does not exist (<c>dixis.common.v1.ErrorReason.NOT_FOUND</c>).</summary>
-    public const string NotFoundReason = "NOT_FOUND";
-
-    /// <summary>The reason's name as sent: <c>ERROR_REASON_PARCEL_TOO_HEAVY</c> → <c>PARCEL_TOO_HEAVY</c>.</summary>
-    public static string Reason(ErrorReason reason) => ReasonNames[reason];
-
     private static readonly FrozenDictionary<ErrorReason, string> ReasonNames =
-        ErrorReasonReflection.Descriptor.EnumTypes[0].Values
-            .ToDictionary(value => (ErrorReason)value.Number, value => value.Name["ERROR_REASON_".Length..])
-            .ToFrozenDictionary();
+        ErrorReasonNames.Of<ErrorReason>(ErrorReasonReflection.Descriptor.EnumTypes[0]);
+
+    /// <summary>
+    /// The reason's name as sent: <c>ERROR_REASON_PARCEL_TOO_HEAVY</c> → <c>PARCEL_TOO_HEAVY</c>. The one mapping of the
+    /// <c>dixis.shipping</c> domain, used by rates, shipments and the carrier webhook.
+    /// </summary>
+    public static string Reason(ErrorReason reason) => ReasonNames[reason];
 }

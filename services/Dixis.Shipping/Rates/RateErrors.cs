@@ -13,7 +13,7 @@ public static class RateErrors
     private const string Domain = ShippingErrors.Domain;
 
     public static RpcException RateTableNotFound(string rateTableId) =>
-        RpcErrors.NotFound(Domain, ShippingErrors.NotFoundReason, RateTableType, rateTableId, $"Rate table '{rateTableId}' does not exist.");
+        RpcErrors.NotFound(Domain, RpcErrors.NotFoundReason, RateTableType, rateTableId, $"Rate table '{rateTableId}' does not exist.");
 
     public static RpcException NoActiveRateTable(string regionCode) =>
         RpcErrors.FailedPrecondition(Domain, ShippingErrors.Reason(ErrorReason.NoActiveRateTable), $"No rate table is active for region '{regionCode}'.",

@@ -15,25 +15,22 @@ public static class ShipmentErrors
     public const string ShipmentType = "dixis.shipping.v1.Shipment";
     public const string TrackingEventType = "dixis.shipping.v1.TrackingEvent";
 
-    /// <summary>The reason's name as sent: <c>ERROR_REASON_SHIPMENT_NOT_FOUND</c> → <c>SHIPMENT_NOT_FOUND</c>.</summary>
-    public static string Reason(ErrorReason reason) => ShippingErrors.Reason(reason);
-
     /// <summary>A shipment that does not exist or that the caller may not see: the same answer, so existence never leaks.</summary>
     public static RpcException ShipmentNotFound(string shipmentIdOrTrackingNumber) =>
-        RpcErrors.NotFound(Domain, Reason(ErrorReason.ShipmentNotFound), ShipmentType, shipmentIdOrTrackingNumber,
+        RpcErrors.NotFound(Domain, ShippingErrors.Reason(ErrorReason.ShipmentNotFound), ShipmentType, shipmentIdOrTrackingNumber,
             $"Shipment '{shipmentIdOrTrackingNumber}' does not exist.");
 
     public static RpcException ServiceLevelNotFound(string serviceLevelId, string regionCode) =>
         RpcErrors.InvalidArgument(Domain,
-            [new FieldViolation("service_level_id", $"'{serviceLevelId}' is not an enabled service level of the active rate table for '{regionCode}'.", Reason(ErrorReason.ServiceLevelNotFound))]);
+            [new FieldViolation("service_level_id", $"'{serviceLevelId}' is not an enabled service level of the active rate table for '{regionCode}'.", ShippingErrors.Reason(ErrorReason.ServiceLevelNotFound))]);
 
     public static RpcException CashOnDeliveryNotSupported(string serviceLevelId) =>
-        RpcErrors.FailedPrecondition(Domain, Reason(ErrorReason.CashOnDeliveryNotSupported),
+        RpcErrors.FailedPrecondition(Domain, ShippingErrors.Reason(ErrorReason.CashOnDeliveryNotSupported),
             $"Service level '{serviceLevelId}' does not collect cash on delivery.",
             [new PreconditionViolation("CASH_ON_DELIVERY", $"serviceLevels/{serviceLevelId}", "Choose a service level that collects cash, or pay another way.")]);
 
     public static RpcException StateConflict(string shipmentId, ShipmentState state, TrackingEventKind kind) =>
-        RpcErrors.FailedPrecondition(Domain, Reason(ErrorReason.ShipmentStateConflict),
+        RpcErrors.FailedPrecondition(Domain, ShippingErrors.Reason(ErrorReason.ShipmentStateConflict),
             $"Shipment '{shipmentId}' is {ShipmentMapper.Name(state)}: a {TrackingEventMapper.Name(kind)} event is not possible now.",
             [new PreconditionViolation("STATE", $"shipments/{shipmentId}", $"From {ShipmentMapper.Name(state)} the next events can be: {ShipmentStateMachine.Describe(state)}.")]);
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Dixis.Contracts.Orders.V1;
 using Dixis.Contracts.Shipping.V1;
 using Dixis.ServiceDefaults.Grpc;
+using Dixis.Shipping.Model;
 using Dixis.Shipping.Shipments;
 using Dixis.Shipping.Tracking;
 using ErrorInfo = Google.Rpc.ErrorInfo;
@@ -48,7 +49,7 @@ public sealed partial class CarrierWebhookReceiver(
         if (signatureProblem is not null)
         {
             LogRejected(logger, carrierId, signatureProblem);
-            return Problem(StatusCodes.Status400BadRequest, ShipmentErrors.Reason(Contracts.Shipping.V1.ErrorReason.WebhookSignatureInvalid), signatureProblem);
+            return Problem(StatusCodes.Status400BadRequest, ShippingErrors.Reason(Contracts.Shipping.V1.ErrorReason.WebhookSignatureInvalid), signatureProblem);
         }
 
         CarrierWebhookPayload? payload;
@@ -76,7 +77,7 @@ public sealed partial class CarrierWebhookReceiver(
         var shipment = await shipments.FindByTrackingNumberAsync(payload.TrackingNumber!.Trim(), cancellationToken);
         if (shipment is null || shipment.Value.CarrierId != carrierId)
         {
-            return Problem(StatusCodes.Status404NotFound, ShipmentErrors.Reason(Contracts.Shipping.V1.ErrorReason.ShipmentNotFound),
+            return Problem(StatusCodes.Status404NotFound, ShippingErrors.Reason(Contracts.Shipping.V1.ErrorReason.ShipmentNotFound),
                 $"No shipment of carrier '{carrierId}' has tracking number '{payload.TrackingNumber}'.", "tracking_number");
         }
 

@@ -17,9 +17,6 @@ internal static class StripeErrors
 {
     private const string Domain = OrderErrors.Domain;
 
-    // Common reasons (dixis.common.v1.ErrorReason) raised in the orders domain.
-    private const string NotFoundReason = "NOT_FOUND";
-    private const string DependencyUnavailableReason = "DEPENDENCY_UNAVAILABLE";
     private const string PaymentIntentType = "stripe.PaymentIntent";
 
     private static string PaymentMethodUnavailableReason => OrderErrors.Reason(ErrorReason.PaymentMethodUnavailable);
@@ -47,7 +44,7 @@ internal static class StripeErrors
     {
         if (IsTransient(exception, cancellationToken))
         {
-            return RpcErrors.Unavailable(Domain, DependencyUnavailableReason,
+            return RpcErrors.Unavailable(Domain, RpcErrors.DependencyUnavailableReason,
                 $"Stripe did not answer while trying to {operation}; try again (the request is idempotent).", RetryDelay);
         }
 
@@ -59,7 +56,7 @@ internal static class StripeErrors
         var code = stripe.StripeError?.Code;
         if (code == "resource_missing" || stripe.HttpStatusCode == HttpStatusCode.NotFound)
         {
-            return RpcErrors.NotFound(Domain, NotFoundReason, PaymentIntentType, subject, $"Stripe does not know '{subject}'.");
+            return RpcErrors.NotFound(Domain, RpcErrors.NotFoundReason, PaymentIntentType, subject, $"Stripe does not know '{subject}'.");
         }
 
         if (code is "charge_already_refunded" or "amount_too_large" or "refund_amount_too_large")

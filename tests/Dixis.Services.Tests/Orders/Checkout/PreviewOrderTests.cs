@@ -1,10 +1,17 @@
+using Dixis.Contracts.Catalog.V1;
 using Dixis.Contracts.Orders.V1;
+using Dixis.Services.Tests.Commerce;
 using Dixis.Services.Tests.Infrastructure;
+using Dixis.Testing.Tokens;
+using Google.Rpc;
 using Grpc.Core;
 
 namespace Dixis.Services.Tests.Orders.Checkout;
 
-/// <summary>PreviewOrder prices the cart exactly as PlaceOrder then charges it, and holds nothing.</summary>
+/// <summary>
+/// PreviewOrder prices the cart exactly as PlaceOrder then charges it, and holds nothing; lines that would fail checkout
+/// or changed are priced out or noted in <c>problem_lines</c> instead of failing the preview.
+/// </summary>
 public sealed class PreviewOrderTests
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -47,4 +54,86 @@ public sealed class PreviewOrderTests
         RpcAssert.Violation(error, "cart_id");
         RpcAssert.Violation(error, "shipping_address.postal_code");
     }
+
+    [Fact]
+    public async Task The_preview_prices_what_can_be_bought_and_lists_the_problem_lines()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var oil = await platform.SeedProductAsync();
+        var soap = await platform.SeedProductAsync();
+        var honey = await platform.SeedProductAsync([new SeedVariant(PriceMinor: 900, Stock: 10)]);
+        var wine = await platform.SeedProductAsync([new SeedVariant(PriceMinor: 1800, Stock: 10)]);
+        var shopper = new Shopper(platform);
+        var cartId = await shopper.CartAsync((oil.Sku, 2), (soap.Sku, 1), (honey.Sku, 4), (wine.Sku, 2));
+        await platform.UpdateProductAsync(oil, product => product.Variants[0].Price.AmountMinor = 1390, "variants");
+        await platform.Catalog.Products.ArchiveProductAsync(new ArchiveProductRequest { ProductId = soap.Product.Id }, TestCallers.Producer(soap.Producer.Id), cancellationToken: Cancellation);
+        await TakeStockAsync(platform, honey.Sku, 8);
+        await TakeStockAsync(platform, wine.Sku, 10);
+
+        var preview = await platform.Orders.PreviewOrderAsync(new PreviewOrderRequest { CartId = cartId, ShippingAddress = Shopper.Athens, PaymentMethod = PaymentMethod.CashOnDelivery },
+            shopper.Token, cancellationToken: Cancellation);
+
+        // Only the oil can be bought, at its new price: one line, one parcel, the totals of that parcel.
+        var line = Assert.Single(preview.Lines);
+        Assert.Equal(oil.Sku, line.Sku);
+        Assert.Equal(1390, line.UnitPrice.AmountMinor);
+        Assert.Equal(oil.Producer.Id, Assert.Single(preview.Parcels).ProducerId);
+        Assert.Equal(2780, preview.Totals.ItemsTotal.AmountMinor);
+        Assert.Equal(2780 + preview.Totals.ShippingTotal.AmountMinor + preview.Totals.CashOnDeliveryFee.AmountMinor, preview.Totals.GrandTotal.AmountMinor);
+
+        // Every line with something to know, noted as the cart view notes it.
+        var problems = preview.ProblemLines.ToDictionary(problem => problem.Sku);
+        Assert.Equal(4, problems.Count);
+        var priceChanged = Assert.Single(problems[oil.Sku].Notes);
+        Assert.Equal(CartLineNoteKind.PriceChanged, priceChanged.Kind);
+        Assert.Equal(1250, priceChanged.PreviousUnitPrice.AmountMinor);
+        Assert.Equal(1390, problems[oil.Sku].UnitPrice.AmountMinor);
+        Assert.Equal([CartLineNoteKind.ProductArchived], problems[soap.Sku].Notes.Select(note => note.Kind));
+        var shortNote = Assert.Single(problems[honey.Sku].Notes);
+        Assert.Equal(CartLineNoteKind.InsufficientStock, shortNote.Kind);
+        Assert.Equal(2, shortNote.AvailableQuantity);
+        Assert.Equal([CartLineNoteKind.OutOfStock], problems[wine.Sku].Notes.Select(note => note.Kind));
+        Assert.Equal(wine.Producer.Id, problems[wine.Sku].ProducerId);
+        var cart = await platform.Carts.GetCartAsync(new GetCartRequest { CartId = cartId }, shopper.Token, cancellationToken: Cancellation);
+        Assert.Equal(cart.Lines.Where(cartLine => cartLine.Notes.Count > 0).Select(cartLine => cartLine.Notes), preview.ProblemLines.Select(problem => problem.Notes));
+
+        // PlaceOrder still fails, naming the line that cannot be sold.
+        var error = await RpcAssert.FailsAsync(() => shopper.Place(Shopper.Request(cartId)), StatusCode.FailedPrecondition, "SKU_UNAVAILABLE");
+        Assert.Equal($"sku/{soap.Sku}", Assert.Single(error.GetRpcStatus()!.GetDetail<PreconditionFailure>().Violations).Subject);
+    }
+
+    [Fact]
+    public async Task A_preview_with_nothing_to_buy_has_no_parcels_and_zero_totals()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var soap = await platform.SeedProductAsync();
+        var shopper = new Shopper(platform);
+        var cartId = await shopper.CartAsync((soap.Sku, 1));
+        await platform.Catalog.Products.ArchiveProductAsync(new ArchiveProductRequest { ProductId = soap.Product.Id }, TestCallers.Producer(soap.Producer.Id), cancellationToken: Cancellation);
+
+        var preview = await platform.Orders.PreviewOrderAsync(new PreviewOrderRequest { CartId = cartId, ShippingAddress = Shopper.Athens, PaymentMethod = PaymentMethod.BankTransfer },
+            shopper.Token, cancellationToken: Cancellation);
+
+        Assert.Empty(preview.Lines);
+        Assert.Empty(preview.Parcels);
+        Assert.Equal(0, preview.Totals.GrandTotal.AmountMinor);
+        Assert.Equal(soap.Sku, Assert.Single(preview.ProblemLines).Sku);
+        Assert.Equal(CartLineNoteKind.ProductArchived, Assert.Single(preview.ProblemLines[0].Notes).Kind);
+    }
+
+    [Fact]
+    public async Task A_preview_of_an_empty_cart_fails_as_checkout_does()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var shopper = new Shopper(platform);
+        var cartId = await shopper.CartAsync();
+
+        await RpcAssert.FailsAsync(() => platform.Orders.PreviewOrderAsync(new PreviewOrderRequest { CartId = cartId, ShippingAddress = Shopper.Athens, PaymentMethod = PaymentMethod.CashOnDelivery },
+            shopper.Token, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "CART_EMPTY");
+    }
+
+    private static async Task TakeStockAsync(CommercePlatform platform, string sku, long units) =>
+        await platform.Catalog.Inventory.AdjustStockAsync(
+            new AdjustStockRequest { Sku = sku, Delta = -units, Reason = AdjustmentReason.CountCorrection, RequestId = Guid.NewGuid().ToString() },
+            TestCallers.Admin, cancellationToken: Cancellation);
 }

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using Dixis.Contracts.Common.V1;
 using Dixis.Contracts.Shipping.V1;
 using Dixis.Services.Tests.Infrastructure;
@@ -136,23 +132,10 @@ public sealed class ShipmentsFixture : IAsyncLifetime
         await Shipments.GetShipmentAsync(new GetShipmentRequest { ShipmentId = shipment.Id }, ShippingCallers.Admin, cancellationToken: Cancellation);
 
     /// <summary>Posts a carrier webhook signed as a carrier does: HMAC-SHA256 over <c>t.body</c> with the carrier's secret.</summary>
-    public async Task<HttpResponseMessage> PostWebhookAsync(string body, DateTimeOffset? signedAt = null, string secret = WebhookSecret, string carrierId = "dixis-courier", string? signatureHeader = null)
-    {
-        var timestamp = (signedAt ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/webhooks/carriers/{carrierId}")
-        {
-            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json")),
-        };
-        if (signatureHeader != string.Empty)
-        {
-            request.Headers.TryAddWithoutValidation("Dixis-Signature", signatureHeader ?? $"t={timestamp},v1={signature}");
-        }
-
-        return await Http.SendAsync(request, Cancellation);
-    }
+    public Task<HttpResponseMessage> PostWebhookAsync(string body, DateTimeOffset? signedAt = null, string secret = WebhookSecret, string carrierId = "dixis-courier", string? signatureHeader = null) =>
+        CarrierWebhookRequests.PostAsync(Http, body, secret, carrierId, signedAt, signatureHeader);
 
     /// <summary>A carrier webhook body.</summary>
     public static string WebhookBody(string trackingNumber, string eventId, string kind, DateTimeOffset? at = null) =>
-        $$"""{"tracking_number":"{{trackingNumber}}","event_id":"{{eventId}}","kind":"{{kind}}","event_time":"{{(at ?? DateTimeOffset.UtcNow.AddSeconds(-1)).ToString("O", CultureInfo.InvariantCulture)}}","location":"Heraklion hub","description":"Scanned at the hub"}""";
+        CarrierWebhookRequests.Body(trackingNumber, eventId, kind, at);
 }
