@@ -107,9 +107,7 @@ public sealed class InventoryServiceTests(CatalogServiceFixture fixture) : IClas
     {
         var sku = await NewSkuAsync(stock: 8);
         var other = await NewSkuAsync(stock: 2);
-        var orderId = CatalogApi.Unique("order");
-        await Api.Inventory.ReserveStockAsync(new ReserveStockRequest { OrderId = orderId, Lines = { Line(sku, 3), Line(other, 2) } }, cancellationToken: Cancellation);
-        await Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation);
+        var orderId = await CommittedOrderAsync(Line(sku, 3), Line(other, 2));
         Assert.Equal((5L, 5L), ((await StockAsync(sku)).OnHand, (await StockAsync(sku)).Available));
 
         var returned = await Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId, Reason = "cancelled" }, cancellationToken: Cancellation);
@@ -136,9 +134,7 @@ public sealed class InventoryServiceTests(CatalogServiceFixture fixture) : IClas
     public async Task Twenty_parallel_returns_put_the_units_back_once()
     {
         var sku = await NewSkuAsync(stock: 10);
-        var orderId = CatalogApi.Unique("order");
-        await Api.Inventory.ReserveStockAsync(new ReserveStockRequest { OrderId = orderId, Lines = { Line(sku, 4) } }, cancellationToken: Cancellation);
-        await Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation);
+        var orderId = await CommittedOrderAsync(Line(sku, 4));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
             Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId }, cancellationToken: Cancellation).ResponseAsync));
@@ -176,9 +172,7 @@ public sealed class InventoryServiceTests(CatalogServiceFixture fixture) : IClas
     public async Task A_returned_reservation_cannot_be_committed_or_released_again()
     {
         var sku = await NewSkuAsync(stock: 5);
-        var orderId = CatalogApi.Unique("order");
-        await Api.Inventory.ReserveStockAsync(new ReserveStockRequest { OrderId = orderId, Lines = { Line(sku, 2) } }, cancellationToken: Cancellation);
-        await Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation);
+        var orderId = await CommittedOrderAsync(Line(sku, 2));
         var returned = await Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId }, cancellationToken: Cancellation);
 
         await RpcAssert.FailsAsync(() => Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "RESERVATION_NOT_HELD");
@@ -329,6 +323,15 @@ public sealed class InventoryServiceTests(CatalogServiceFixture fixture) : IClas
 
     private Task<StockLevel> StockAsync(string sku) =>
         Api.Inventory.GetStockAsync(new GetStockRequest { Sku = sku }, CatalogCallers.Admin, cancellationToken: Cancellation).ResponseAsync;
+
+    /// <summary>A new order's reservation of <paramref name="lines"/>, committed (as when the order is paid).</summary>
+    private async Task<string> CommittedOrderAsync(params ReservationLine[] lines)
+    {
+        var orderId = CatalogApi.Unique("order");
+        await Api.Inventory.ReserveStockAsync(new ReserveStockRequest { OrderId = orderId, Lines = { lines } }, cancellationToken: Cancellation);
+        await Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation);
+        return orderId;
+    }
 
     private static ReservationLine Line(string sku, long quantity) => new() { Sku = sku, Quantity = quantity };
 }
