@@ -5,7 +5,7 @@ using Grpc.Core;
 namespace Dixis.Gateway.Forwarders.Catalog;
 
 /// <summary>Serves <c>dixis.catalog.v1.InventoryService</c> at the gateway by forwarding each call to the catalog service.</summary>
-/// <remarks>Not overridden, so not served by the gateway (UNIMPLEMENTED): the service-to-service methods <c>ReserveStock</c>, <c>CommitReservation</c>, <c>ReleaseReservation</c>, <c>GetReservation</c>.</remarks>
+/// <remarks>Not overridden, so not served by the gateway (UNIMPLEMENTED): the service-to-service methods <c>ReserveStock</c>, <c>CommitReservation</c>, <c>ReleaseReservation</c>, <c>ReturnReservation</c>, <c>GetReservation</c>.</remarks>
 public sealed class InventoryServiceForwarder(GrpcForwarder forwarder, InventoryService.InventoryServiceClient downstream)
     : InventoryService.InventoryServiceBase
 {

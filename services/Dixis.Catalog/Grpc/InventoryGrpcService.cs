@@ -28,6 +28,9 @@ public sealed class InventoryGrpcService(StockLedger stock, ReservationLedger re
     public override Task<Reservation> ReleaseReservation(ReleaseReservationRequest request, ServerCallContext context) =>
         reservations.ReleaseAsync(request.OrderId, request.Reason, context.CancellationToken);
 
+    public override Task<Reservation> ReturnReservation(ReturnReservationRequest request, ServerCallContext context) =>
+        reservations.ReturnAsync(request.OrderId, request.Reason, context.CancellationToken);
+
     public override Task<Reservation> GetReservation(GetReservationRequest request, ServerCallContext context) =>
         reservations.GetAsync(request.OrderId, context.CancellationToken);
 }

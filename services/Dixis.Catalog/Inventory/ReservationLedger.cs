@@ -14,7 +14,8 @@ namespace Dixis.Catalog.Inventory;
 
 /// <summary>
 /// Stock held for orders: all lines or none, keyed by the order id (so a repeated reservation is answered,
-/// not applied twice), committed when the order is paid, released when it fails, expired by the sweeper.
+/// not applied twice), committed when the order is paid, released when it fails, expired by the sweeper, returned
+/// when a committed order is cancelled before shipping.
 /// Each step is one unit of work over the reservation and its stock records; every stock change is a
 /// conditional atomic update (<see cref="StockUpdates"/>), so available stock never goes below zero.
 /// </summary>
@@ -117,7 +118,7 @@ public sealed partial class ReservationLedger(
         {
             case ReservationState.Committed:
                 return InventoryMapper.ToContract(current);
-            case ReservationState.Released or ReservationState.Expired:
+            case ReservationState.Released or ReservationState.Expired or ReservationState.Returned:
                 throw RpcErrors.FailedPrecondition(Domain, CatalogErrors.Reason(ErrorReason.ReservationNotHeld),
                     $"The reservation of order '{orderId}' is {StateName(current.Value.State)} and cannot be committed; reserve the stock again.",
                     [new PreconditionViolation("STATE", $"reservations/{orderId}", $"The reservation is {StateName(current.Value.State)}.")]);
@@ -126,23 +127,43 @@ public sealed partial class ReservationLedger(
         return await FinishAsync(current, ReservationState.Committed, reason: null, cancellationToken) ?? await CommitAsync(orderId, cancellationToken);
     }
 
-    /// <summary>The held units are available again; a committed, released or expired reservation is returned unchanged.</summary>
+    /// <summary>The held units are available again; a committed, released, expired or returned reservation is returned unchanged.</summary>
     public async Task<Reservation> ReleaseAsync(string orderId, string reason, CancellationToken cancellationToken)
     {
         RequireOrderId(orderId);
-        if (reason.Length > 200)
-        {
-            throw RpcErrors.InvalidField(Domain, "reason", "is at most 200 characters.");
-        }
-
+        var why = Reason(reason);
         var current = await Reservations.GetAsync(orderId, cancellationToken) ?? throw ReservationNotFound(orderId);
         if (current.Value.State != ReservationState.Held)
         {
             return InventoryMapper.ToContract(current);
         }
 
-        return await FinishAsync(current, ReservationState.Released, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), cancellationToken)
-            ?? await ReleaseAsync(orderId, reason, cancellationToken);
+        return await FinishAsync(current, ReservationState.Released, why, cancellationToken) ?? await ReleaseAsync(orderId, reason, cancellationToken);
+    }
+
+    /// <summary>
+    /// A committed reservation's units go back on hand (the order was cancelled before shipping); a held one is
+    /// released, so a return that overtakes its commit still frees the units and the late commit is refused. Released,
+    /// expired and returned reservations are returned unchanged: the state flips conditionally in the same unit of work
+    /// as the stock changes, so the units come back once however many returns race.
+    /// </summary>
+    public async Task<Reservation> ReturnAsync(string orderId, string reason, CancellationToken cancellationToken)
+    {
+        RequireOrderId(orderId);
+        var why = Reason(reason);
+        var current = await Reservations.GetAsync(orderId, cancellationToken) ?? throw ReservationNotFound(orderId);
+        var next = current.Value.State switch
+        {
+            ReservationState.Held => ReservationState.Released,
+            ReservationState.Committed => ReservationState.Returned,
+            _ => (ReservationState?)null,
+        };
+        if (next is not { } to)
+        {
+            return InventoryMapper.ToContract(current);
+        }
+
+        return await FinishAsync(current, to, why ?? "returned", cancellationToken) ?? await ReturnAsync(orderId, reason, cancellationToken);
     }
 
     public async Task<Reservation> GetAsync(string orderId, CancellationToken cancellationToken)
@@ -179,10 +200,12 @@ public sealed partial class ReservationLedger(
     }
 
     /// <summary>
-    /// Moves a held reservation to <paramref name="state"/> and applies its stock changes, in one unit of work.
-    /// Returns null when another caller moved it first (the caller re-reads and answers from the new state).
+    /// Moves a reservation to <paramref name="state"/> and applies its stock changes, in one unit of work: a held one
+    /// to committed (the units ship), released or expired (they are available again), a committed one to returned (they
+    /// are back on hand). The state flips first, conditionally on the state it was read in, so a retried or concurrent
+    /// move finds it moved and changes no stock; this returns null then (the caller re-reads and answers from the new state).
     /// </summary>
-    private async Task<Reservation?> FinishAsync(Document<ReservationRecord> held, ReservationState state, string? reason, CancellationToken cancellationToken)
+    private async Task<Reservation?> FinishAsync(Document<ReservationRecord> reservation, ReservationState state, string? reason, CancellationToken cancellationToken)
     {
         var nowMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         Reservation finished;
@@ -191,8 +214,8 @@ public sealed partial class ReservationLedger(
         {
             var reservations = Reservations.In(transaction);
             var moved = await reservations.UpdateIfAsync(
-                held.Id,
-                Filter.Eq("state", ReservationState.Held.ToString()),
+                reservation.Id,
+                Filter.Eq("state", reservation.Value.State.ToString()),
                 Update.Combine(Update.Set("state", state.ToString()), Update.Set("updateTimeMs", nowMs), Update.Set("releaseReason", reason)),
                 cancellationToken);
             if (!moved)
@@ -201,14 +224,19 @@ public sealed partial class ReservationLedger(
             }
 
             var stockInTransaction = stock.Stock.In(transaction);
-            foreach (var line in held.Value.Lines)
+            foreach (var line in reservation.Value.Lines)
             {
-                var (condition, change) = state == ReservationState.Committed ? StockUpdates.Ship(line.Quantity, nowMs) : StockUpdates.Unreserve(line.Quantity, nowMs);
+                var (condition, change) = state switch
+                {
+                    ReservationState.Committed => StockUpdates.Ship(line.Quantity, nowMs),
+                    ReservationState.Returned => StockUpdates.Adjust(line.Quantity, nowMs),
+                    _ => StockUpdates.Unreserve(line.Quantity, nowMs),
+                };
                 if (!await stockInTransaction.UpdateIfAsync(line.Sku, condition, change, cancellationToken))
                 {
-                    // The SKU's record lost its reserved units (deleted with its variant or corrected by hand):
+                    // The SKU's record lost its reserved units or is gone (deleted with its variant or corrected by hand):
                     // the reservation still ends, and the gap is logged for an operator.
-                    LogStockMissing(logger, held.Id, line.Sku, line.Quantity);
+                    LogStockMissing(logger, reservation.Id, StateName(state), line.Sku, line.Quantity);
                     continue;
                 }
 
@@ -216,11 +244,15 @@ public sealed partial class ReservationLedger(
                 productIds.Add(level.Value.ProductId);
                 if (state == ReservationState.Committed)
                 {
-                    await ledger.RecordSaleAsync(transaction, line.Sku, line.Quantity, level.Value.OnHand, held.Id, nowMs, cancellationToken);
+                    await ledger.RecordOrderAdjustmentAsync(transaction, line.Sku, -line.Quantity, AdjustmentReason.Sale, $"order {reservation.Id}", level.Value.OnHand, nowMs, cancellationToken);
+                }
+                else if (state == ReservationState.Returned)
+                {
+                    await ledger.RecordOrderAdjustmentAsync(transaction, line.Sku, line.Quantity, AdjustmentReason.Return, $"order {reservation.Id} {reason}", level.Value.OnHand, nowMs, cancellationToken);
                 }
             }
 
-            finished = InventoryMapper.ToContract((await reservations.GetAsync(held.Id, cancellationToken))!);
+            finished = InventoryMapper.ToContract((await reservations.GetAsync(reservation.Id, cancellationToken))!);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -304,6 +336,11 @@ public sealed partial class ReservationLedger(
         return ([.. request.Lines.Select(line => new ReservationLineRecord(line.Sku, line.Quantity))], ttl);
     }
 
+    /// <summary>The audit reason of a release or return: at most 200 characters, null when blank.</summary>
+    private static string? Reason(string reason) =>
+        reason.Length > 200 ? throw RpcErrors.InvalidField(Domain, "reason", "is at most 200 characters.")
+        : string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+
     private static void RequireOrderId(string orderId)
     {
         if (string.IsNullOrEmpty(orderId))
@@ -320,6 +357,6 @@ public sealed partial class ReservationLedger(
     [LoggerMessage(Level = LogLevel.Information, Message = "Reservation of order {OrderId} expired; its stock is available again")]
     private static partial void LogExpired(ILogger logger, string orderId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reservation of order {OrderId} ended, but SKU {Sku} no longer held its {Quantity} reserved units")]
-    private static partial void LogStockMissing(ILogger logger, string orderId, string sku, long quantity);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reservation of order {OrderId} became {State}, but the stock of SKU {Sku} could not take the change of its {Quantity} units")]
+    private static partial void LogStockMissing(ILogger logger, string orderId, string state, string sku, long quantity);
 }

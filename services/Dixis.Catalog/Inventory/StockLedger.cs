@@ -139,11 +139,14 @@ public sealed class StockLedger(IDocumentStore store, StockRepository stock, Cat
         return stocked;
     }
 
-    /// <summary>Records units that left with committed orders, inside the commit's unit of work.</summary>
-    internal async Task RecordSaleAsync(Persistence.Transactions.ITransaction transaction, string sku, long quantity, long onHandAfter, string orderId, long nowMs, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Records units that left with a committed order (<c>SALE</c>) or came back with a cancelled one (<c>RETURN</c>),
+    /// inside the unit of work of the reservation's change.
+    /// </summary>
+    internal async Task RecordOrderAdjustmentAsync(Persistence.Transactions.ITransaction transaction, string sku, long delta, AdjustmentReason reason, string note, long onHandAfter, long nowMs, CancellationToken cancellationToken) =>
         await Adjustments.In(transaction).InsertAsync(
             Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(nowMs)).ToString("D"),
-            new StockAdjustmentRecord(sku, -quantity, AdjustmentReason.Sale, $"order {orderId}", onHandAfter, "system", nowMs),
+            new StockAdjustmentRecord(sku, delta, reason, note.Trim(), onHandAfter, "system", nowMs),
             cancellationToken);
 
     private async Task<AdjustStockResponse> ApplyAsync(AdjustStockRequest request, Caller caller, string key, CancellationToken cancellationToken)

@@ -1,11 +1,16 @@
 using Dixis.Contracts.Catalog.V1;
+using Dixis.Contracts.Orders.V1;
+using Dixis.Orders.Orders;
 using Dixis.Persistence.Outbox;
 using Grpc.Core;
 
 namespace Dixis.Orders.Effects;
 
-/// <summary>Commits a paid or confirmed order's reservation in the catalog (idempotent there by order id).</summary>
-public sealed partial class CommitReservationHandler(InventoryService.InventoryServiceClient inventory, ILogger<CommitReservationHandler> logger) : IOutboxHandler
+/// <summary>
+/// Commits a paid or confirmed order's reservation in the catalog (idempotent there by order id). When the order was
+/// cancelled before this commit arrived, its return already released the hold and the catalog refuses the commit.
+/// </summary>
+public sealed partial class CommitReservationHandler(InventoryService.InventoryServiceClient inventory, OrderRepository orders, ILogger<CommitReservationHandler> logger) : IOutboxHandler
 {
     public string MessageType => OrderEffects.CommitReservationType;
 
@@ -19,11 +24,21 @@ public sealed partial class CommitReservationHandler(InventoryService.InventoryS
         }
         catch (RpcException final) when (final.StatusCode is StatusCode.FailedPrecondition or StatusCode.NotFound)
         {
-            // Retrying cannot help (the hold expired or was released): an operator must reconcile, so say it loudly once.
+            // Retrying cannot help (the hold expired, was released or returned). After a cancellation that is the intended
+            // outcome; otherwise an operator must reconcile, so say it loudly once.
+            if ((await orders.GetAsync(request.OrderId, cancellationToken))?.Value.State == OrderState.Cancelled)
+            {
+                LogCommitAfterCancellation(logger, request.OrderId);
+                return;
+            }
+
             LogCommitRefused(logger, request.OrderId, final.Status.Detail);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The catalog refused to commit the reservation of order {OrderId}: {Detail}")]
     private static partial void LogCommitRefused(ILogger logger, string orderId, string detail);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} was cancelled before its reservation was committed; the catalog kept the units")]
+    private static partial void LogCommitAfterCancellation(ILogger logger, string orderId);
 }

@@ -15,6 +15,7 @@ public static class OrderEffects
 {
     public const string CommitReservationType = "orders.commit-reservation";
     public const string ReleaseReservationType = "orders.release-reservation";
+    public const string ReturnReservationType = "orders.return-reservation";
     public const string CreateShipmentType = "orders.create-shipment";
     public const string CancelShipmentsType = "orders.cancel-shipments";
     public const string ExecuteRefundType = "orders.execute-refund";
@@ -25,6 +26,10 @@ public static class OrderEffects
 
     public static OutboxMessage ReleaseReservation(string orderId, string reason) =>
         new(ReleaseReservationType, new ReleaseReservationRequest { OrderId = orderId, Reason = reason }.ToByteArray());
+
+    /// <summary>Puts a cancelled order's committed units back on hand (a still-held reservation is released instead).</summary>
+    public static OutboxMessage ReturnReservation(string orderId, string reason) =>
+        new(ReturnReservationType, new ReturnReservationRequest { OrderId = orderId, Reason = reason }.ToByteArray());
 
     public static OutboxMessage CancelShipments(string orderId, string reason) =>
         new(CancelShipmentsType, new CancelOrderShipmentsRequest { OrderId = orderId, Reason = reason }.ToByteArray());

@@ -91,6 +91,7 @@ public static class OrderRegistration
 
         services.AddOutboxHandler<CommitReservationHandler>();
         services.AddOutboxHandler<ReleaseReservationHandler>();
+        services.AddOutboxHandler<ReturnReservationHandler>();
         services.AddOutboxHandler<CreateShipmentHandler>();
         services.AddOutboxHandler<CancelShipmentsHandler>();
         services.AddOutboxHandler<ExecuteRefundHandler>();

@@ -69,7 +69,8 @@ public sealed partial class OrderLifecycle(OrderRepository orders, TimeProvider 
     {
         var order = current.Value;
         var now = timeProvider.GetUtcNow();
-        var shipmentsRequested = order.State is OrderState.Paid or OrderState.Confirmed;
+        // Paid or confirmed: the reservation's commit and the shipments were enqueued with that move.
+        var fulfilling = order.State is OrderState.Paid or OrderState.Confirmed;
         OrderHistory.Move(order, OrderState.Cancelled, actor, reason, now);
         foreach (var parcel in order.Order.Parcels)
         {
@@ -77,8 +78,10 @@ public sealed partial class OrderLifecycle(OrderRepository orders, TimeProvider 
         }
 
         order.ExpireTimeMs = null;
-        var change = OrderChange.With(OrderEffects.ReleaseReservation(order.Order.Id, "cancelled"));
-        if (shipmentsRequested)
+        // A committed reservation is returned (its units go back on hand); returning one whose commit is still in the
+        // outbox releases it, and the catalog then refuses the late commit, so the units come back in either order.
+        var change = OrderChange.With(fulfilling ? OrderEffects.ReturnReservation(order.Order.Id, "cancelled") : OrderEffects.ReleaseReservation(order.Order.Id, "cancelled"));
+        if (fulfilling)
         {
             change.Effects.Add(OrderEffects.CancelShipments(order.Order.Id, reason));
         }

@@ -79,7 +79,7 @@ public sealed class InventoryServiceTests(CatalogServiceFixture fixture) : IClas
         var sale = history.Adjustments[0];
         Assert.Equal((AdjustmentReason.Sale, -3L, 5L, "system"), (sale.Reason, sale.Delta, sale.OnHandAfter, sale.ActorId));
 
-        // Releasing a committed reservation changes nothing (returns go through AdjustStock).
+        // Releasing a committed reservation changes nothing (a cancelled paid order returns it with ReturnReservation).
         Assert.Equal(committed, await Api.Inventory.ReleaseReservationAsync(new ReleaseReservationRequest { OrderId = orderId, Reason = "cancelled" }, cancellationToken: Cancellation));
         Assert.Equal(5, (await StockAsync(sku)).Available);
     }
@@ -100,6 +100,97 @@ public sealed class InventoryServiceTests(CatalogServiceFixture fixture) : IClas
         Assert.Equal(4, (await StockAsync(sku)).Available);
         await RpcAssert.FailsAsync(() => Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "RESERVATION_NOT_HELD");
         Assert.Equal(released, await Api.Inventory.GetReservationAsync(new GetReservationRequest { OrderId = orderId }, cancellationToken: Cancellation));
+    }
+
+    [Fact]
+    public async Task Returning_a_committed_reservation_puts_the_units_back_on_hand_and_records_the_return()
+    {
+        var sku = await NewSkuAsync(stock: 8);
+        var other = await NewSkuAsync(stock: 2);
+        var orderId = await CommittedOrderAsync(Line(sku, 3), Line(other, 2));
+        Assert.Equal((5L, 5L), ((await StockAsync(sku)).OnHand, (await StockAsync(sku)).Available));
+
+        var returned = await Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId, Reason = "cancelled" }, cancellationToken: Cancellation);
+        var again = await Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId, Reason = "cancelled" }, cancellationToken: Cancellation);
+
+        Assert.Equal(ReservationState.Returned, returned.State);
+        Assert.Equal(returned, again);
+        Assert.Equal(returned, await Api.Inventory.GetReservationAsync(new GetReservationRequest { OrderId = orderId }, cancellationToken: Cancellation));
+        var level = await StockAsync(sku);
+        Assert.Equal((8, 0, 8), (level.OnHand, level.Reserved, level.Available));
+        Assert.Equal(2, (await StockAsync(other)).Available);
+        foreach (var (adjusted, units, onHand) in new[] { (sku, 3L, 8L), (other, 2L, 2L) })
+        {
+            var history = await Api.Inventory.ListStockAdjustmentsAsync(new ListStockAdjustmentsRequest { Sku = adjusted }, CatalogCallers.Admin, cancellationToken: Cancellation);
+            var returns = history.Adjustments.Where(adjustment => adjustment.Reason == AdjustmentReason.Return).ToList();
+            var recorded = Assert.Single(returns);
+            Assert.Equal((units, onHand, "system"), (recorded.Delta, recorded.OnHandAfter, recorded.ActorId));
+            Assert.Contains(orderId, recorded.Note, StringComparison.Ordinal);
+            Assert.Equal(AdjustmentReason.Return, history.Adjustments[0].Reason);
+        }
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_returns_put_the_units_back_once()
+    {
+        var sku = await NewSkuAsync(stock: 10);
+        var orderId = await CommittedOrderAsync(Line(sku, 4));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId }, cancellationToken: Cancellation).ResponseAsync));
+
+        Assert.All(answers, answer => Assert.Equal(ReservationState.Returned, answer.State));
+        var level = await StockAsync(sku);
+        Assert.Equal((10, 0, 10), (level.OnHand, level.Reserved, level.Available));
+        var history = await Api.Inventory.ListStockAdjustmentsAsync(new ListStockAdjustmentsRequest { Sku = sku }, CatalogCallers.Admin, cancellationToken: Cancellation);
+        Assert.Single(history.Adjustments, adjustment => adjustment.Reason == AdjustmentReason.Return);
+    }
+
+    [Fact]
+    public async Task Returning_a_held_reservation_releases_it_and_the_late_commit_takes_no_stock()
+    {
+        var sku = await NewSkuAsync(stock: 6);
+        var orderId = CatalogApi.Unique("order");
+        await Api.Inventory.ReserveStockAsync(new ReserveStockRequest { OrderId = orderId, Lines = { Line(sku, 6) } }, cancellationToken: Cancellation);
+
+        // The return overtook the commit (still in the orders outbox): the hold is released, not returned.
+        var returned = await Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId, Reason = "cancelled" }, cancellationToken: Cancellation);
+
+        Assert.Equal(ReservationState.Released, returned.State);
+        var level = await StockAsync(sku);
+        Assert.Equal((6, 0, 6), (level.OnHand, level.Reserved, level.Available));
+        await RpcAssert.FailsAsync(() => Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "RESERVATION_NOT_HELD");
+        Assert.Equal(returned, await Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId }, cancellationToken: Cancellation));
+        Assert.Equal(returned, await Api.Inventory.ReleaseReservationAsync(new ReleaseReservationRequest { OrderId = orderId }, cancellationToken: Cancellation));
+        level = await StockAsync(sku);
+        Assert.Equal((6, 0, 6), (level.OnHand, level.Reserved, level.Available));
+        var history = await Api.Inventory.ListStockAdjustmentsAsync(new ListStockAdjustmentsRequest { Sku = sku }, CatalogCallers.Admin, cancellationToken: Cancellation);
+        Assert.DoesNotContain(history.Adjustments, adjustment => adjustment.Reason is AdjustmentReason.Return or AdjustmentReason.Sale);
+    }
+
+    [Fact]
+    public async Task A_returned_reservation_cannot_be_committed_or_released_again()
+    {
+        var sku = await NewSkuAsync(stock: 5);
+        var orderId = await CommittedOrderAsync(Line(sku, 2));
+        var returned = await Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = orderId }, cancellationToken: Cancellation);
+
+        await RpcAssert.FailsAsync(() => Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "RESERVATION_NOT_HELD");
+        Assert.Equal(returned, await Api.Inventory.ReleaseReservationAsync(new ReleaseReservationRequest { OrderId = orderId }, cancellationToken: Cancellation));
+
+        var level = await StockAsync(sku);
+        Assert.Equal((5, 0, 5), (level.OnHand, level.Reserved, level.Available));
+    }
+
+    [Fact]
+    public async Task Returns_of_unknown_orders_are_not_found_and_bad_requests_name_the_field()
+    {
+        await RpcAssert.FailsAsync(() => Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = CatalogApi.Unique("order") }, cancellationToken: Cancellation),
+            StatusCode.NotFound, "RESERVATION_NOT_FOUND");
+        await RpcAssert.InvalidFieldAsync(() => Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest(), cancellationToken: Cancellation), "order_id");
+        await RpcAssert.InvalidFieldAsync(
+            () => Api.Inventory.ReturnReservationAsync(new ReturnReservationRequest { OrderId = CatalogApi.Unique("order"), Reason = new string('x', 201) }, cancellationToken: Cancellation),
+            "reason");
     }
 
     [Fact]
@@ -232,6 +323,15 @@ public sealed class InventoryServiceTests(CatalogServiceFixture fixture) : IClas
 
     private Task<StockLevel> StockAsync(string sku) =>
         Api.Inventory.GetStockAsync(new GetStockRequest { Sku = sku }, CatalogCallers.Admin, cancellationToken: Cancellation).ResponseAsync;
+
+    /// <summary>A new order's reservation of <paramref name="lines"/>, committed (as when the order is paid).</summary>
+    private async Task<string> CommittedOrderAsync(params ReservationLine[] lines)
+    {
+        var orderId = CatalogApi.Unique("order");
+        await Api.Inventory.ReserveStockAsync(new ReserveStockRequest { OrderId = orderId, Lines = { lines } }, cancellationToken: Cancellation);
+        await Api.Inventory.CommitReservationAsync(new CommitReservationRequest { OrderId = orderId }, cancellationToken: Cancellation);
+        return orderId;
+    }
 
     private static ReservationLine Line(string sku, long quantity) => new() { Sku = sku, Quantity = quantity };
 }

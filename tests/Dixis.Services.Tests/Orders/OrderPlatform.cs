@@ -24,6 +24,21 @@ public static class OrderPlatform
     public static async Task<StockLevel> StockAsync(this CommercePlatform platform, string sku) =>
         await platform.Catalog.Inventory.GetStockAsync(new GetStockRequest { Sku = sku }, TestCallers.Admin, cancellationToken: Cancellation);
 
+    /// <summary>The catalog's reservation of <paramref name="orderId"/> once it reached <paramref name="state"/> (effects arrive through the outbox).</summary>
+    public static Task<Reservation> ReservationAsync(this CommercePlatform platform, string orderId, ReservationState state) =>
+        Infrastructure.Eventually.ReadAsync(
+            () => platform.Catalog.Inventory.GetReservationAsync(new GetReservationRequest { OrderId = orderId }, cancellationToken: Cancellation).ResponseAsync,
+            reservation => reservation.State == state);
+
+    /// <summary>An admin confirms that the whole bank transfer of <paramref name="order"/> arrived: the order is paid.</summary>
+    public static async Task ConfirmBankTransferAsync(this CommercePlatform platform, Contracts.Orders.V1.Order order) =>
+        await platform.Payments.ConfirmBankTransferAsync(new Contracts.Orders.V1.ConfirmBankTransferRequest
+        {
+            PaymentId = order.PaymentId,
+            ReceivedAmount = order.Totals.GrandTotal,
+            RequestId = Guid.NewGuid().ToString(),
+        }, TestCallers.Admin, cancellationToken: Cancellation);
+
     public static OrderRepository OrderStore(this CommercePlatform platform) =>
         platform.OrdersService.Services.GetRequiredService<OrderRepository>();
 

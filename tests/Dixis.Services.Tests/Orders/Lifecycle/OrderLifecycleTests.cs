@@ -3,6 +3,10 @@ using Dixis.Services.Tests.Commerce;
 using Dixis.Services.Tests.Infrastructure;
 using Dixis.Testing.Tokens;
 using Grpc.Core;
+using AdjustmentReason = Dixis.Contracts.Catalog.V1.AdjustmentReason;
+using CatalogReservationState = Dixis.Contracts.Catalog.V1.ReservationState;
+using GetReservationRequest = Dixis.Contracts.Catalog.V1.GetReservationRequest;
+using ListStockAdjustmentsRequest = Dixis.Contracts.Catalog.V1.ListStockAdjustmentsRequest;
 
 namespace Dixis.Services.Tests.Orders.Lifecycle;
 
@@ -152,6 +156,75 @@ public sealed class OrderLifecycleTests
         // Cancelling again changes nothing; a stale etag is refused.
         var again = await platform.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = placed.Order.Id }, shopper.Token, cancellationToken: Cancellation);
         Assert.Equal(cancelled.Etag, again.Etag);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_confirmed_cash_on_delivery_order_puts_its_committed_stock_back_in_the_catalog()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var (oil, soap, _, placed) = await TwoProducerOrderAsync(platform, PaymentMethod.CashOnDelivery);
+        // Confirmed at once, so the reservation is committed: the units left on-hand stock.
+        await platform.ReservationAsync(placed.Order.Id, CatalogReservationState.Committed);
+        Assert.Equal((99L, 98L), ((await platform.StockAsync(oil.Sku)).OnHand, (await platform.StockAsync(soap.Sku)).OnHand));
+
+        var cancelled = await platform.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = placed.Order.Id, Reason = "the farm ran out" }, TestCallers.Admin, cancellationToken: Cancellation);
+
+        Assert.Equal(OrderState.Cancelled, cancelled.State);
+        var reservation = await platform.ReservationAsync(placed.Order.Id, CatalogReservationState.Returned);
+        Assert.Equal(CatalogReservationState.Returned, reservation.State);
+        foreach (var sku in new[] { oil.Sku, soap.Sku })
+        {
+            var level = await platform.StockAsync(sku);
+            Assert.Equal((100L, 0L, 100L), (level.OnHand, level.Reserved, level.Available));
+        }
+
+        var adjustments = await platform.Catalog.Inventory.ListStockAdjustmentsAsync(new ListStockAdjustmentsRequest { Sku = soap.Sku }, TestCallers.Admin, cancellationToken: Cancellation);
+        var returned = adjustments.Adjustments[0];
+        Assert.Equal((AdjustmentReason.Return, 2L, 100L), (returned.Reason, returned.Delta, returned.OnHandAfter));
+        Assert.Contains(placed.Order.Id, returned.Note, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Cancelling_a_confirmed_order_at_once_gets_the_stock_back_whether_or_not_the_commit_arrived()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var (oil, soap, _, placed) = await TwoProducerOrderAsync(platform, PaymentMethod.CashOnDelivery);
+
+        // No wait for the commit: the return may overtake it (the hold is released and the late commit refused) or follow it.
+        await platform.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = placed.Order.Id }, TestCallers.Admin, cancellationToken: Cancellation);
+
+        var reservation = await Eventually.ReadAsync(
+            () => platform.Catalog.Inventory.GetReservationAsync(new GetReservationRequest { OrderId = placed.Order.Id }, cancellationToken: Cancellation).ResponseAsync,
+            r => r.State is CatalogReservationState.Returned or CatalogReservationState.Released);
+        Assert.Contains(reservation.State, new[] { CatalogReservationState.Returned, CatalogReservationState.Released });
+        foreach (var sku in new[] { oil.Sku, soap.Sku })
+        {
+            var level = await Eventually.ReadAsync(() => platform.StockAsync(sku), l => l.OnHand == 100 && l.Available == 100);
+            Assert.Equal((100L, 0L, 100L), (level.OnHand, level.Reserved, level.Available));
+        }
+    }
+
+    [Fact]
+    public async Task Cancelling_a_paid_bank_transfer_order_refunds_it_and_puts_its_stock_back()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var (oil, soap, shopper, placed) = await TwoProducerOrderAsync(platform, PaymentMethod.BankTransfer);
+        await platform.ConfirmBankTransferAsync(placed.Order);
+        await platform.ReservationAsync(placed.Order.Id, CatalogReservationState.Committed);
+        Assert.Equal(98, (await platform.StockAsync(soap.Sku)).OnHand);
+
+        var cancelled = await platform.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = placed.Order.Id, Reason = "changed my mind" }, shopper.Token, cancellationToken: Cancellation);
+
+        Assert.Equal(OrderState.Cancelled, cancelled.State);
+        Assert.Equal(cancelled.Totals.GrandTotal, cancelled.Totals.RefundedTotal);
+        var refund = Assert.Single((await platform.Payments.ListRefundsAsync(new ListRefundsRequest { OrderId = placed.Order.Id }, shopper.Token, cancellationToken: Cancellation)).Refunds);
+        Assert.Equal((RefundState.Succeeded, cancelled.Totals.GrandTotal), (refund.State, refund.Amount));
+        await platform.ReservationAsync(placed.Order.Id, CatalogReservationState.Returned);
+        foreach (var sku in new[] { oil.Sku, soap.Sku })
+        {
+            var level = await platform.StockAsync(sku);
+            Assert.Equal((100L, 0L, 100L), (level.OnHand, level.Reserved, level.Available));
+        }
     }
 
     [Fact]

@@ -17,12 +17,7 @@ public sealed class RefundTests
         var oil = await platform.SeedProductAsync([new SeedVariant(1000, 10)]);
         var shopper = new Shopper(platform);
         var placed = await shopper.OrderAsync(PaymentMethod.BankTransfer, (oil.Sku, 3));
-        await platform.Payments.ConfirmBankTransferAsync(new ConfirmBankTransferRequest
-        {
-            PaymentId = placed.Order.PaymentId,
-            ReceivedAmount = placed.Order.Totals.GrandTotal,
-            RequestId = Guid.NewGuid().ToString(),
-        }, TestCallers.Admin, cancellationToken: Cancellation);
+        await platform.ConfirmBankTransferAsync(placed.Order);
         return (shopper, await shopper.GetAsync(placed.Order.Id));
     }
 
