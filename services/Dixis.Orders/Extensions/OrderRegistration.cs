@@ -71,6 +71,8 @@ public static class OrderRegistration
         services.AddSingleton<CrashPoints>();
         services.AddSingleton<VatRates>();
         services.AddSingleton<OrderRepository>();
+        services.AddHybridCache();
+        services.AddSingleton<ProducerFacts>();
         services.AddSingleton<CheckoutPricing>();
         services.AddSingleton<CheckoutValidator>();
         services.AddSingleton<CheckoutCompletion>();

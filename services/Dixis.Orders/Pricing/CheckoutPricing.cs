@@ -20,7 +20,7 @@ namespace Dixis.Orders.Pricing;
 /// </summary>
 public sealed class CheckoutPricing(
     CatalogVariants catalog,
-    ProducerService.ProducerServiceClient producers,
+    ProducerFacts producers,
     RateService.RateServiceClient rates,
     VatRates vat,
     IOptions<CashOnDeliveryOptions> cashOnDelivery,
@@ -214,16 +214,8 @@ public sealed class CheckoutPricing(
     {
         var lookups = producerIds.Select(async producerId =>
         {
-            try
-            {
-                var producer = await producers.GetProducerAsync(new GetProducerRequest { ProducerId = producerId }, cancellationToken: cancellationToken);
-                return (producerId, (producer.DisplayName, producer.OriginPostalCode));
-            }
-            catch (RpcException missing) when (missing.StatusCode == StatusCode.NotFound)
-            {
-                // A product's producer always exists; if the catalog says otherwise the parcel still ships, unnamed.
-                return (producerId, (string.Empty, string.Empty));
-            }
+            var facts = await producers.GetAsync(producerId, cancellationToken);
+            return (producerId, (facts.DisplayName, facts.OriginPostalCode));
         });
         return (await Task.WhenAll(lookups)).ToDictionary(entry => entry.producerId, entry => entry.Item2, StringComparer.Ordinal);
     }

@@ -23,6 +23,14 @@ public sealed class ShippingOptions
     /// </summary>
     public bool SeedDefaultRateTable { get; set; } = true;
 
+    /// <summary>
+    /// How long a replica quotes from the active table it last read before reading the store again (checkout quotes
+    /// every parcel; the table changes rarely). Writes on this replica apply at once; others see them within this time.
+    /// Zero reads the store on every quote.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ErrorMessage = "Shipping:ActiveTableRefresh must be between 0 and 5 minutes.")]
+    public TimeSpan ActiveTableRefresh { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>A rate table file (the JSON an admin would POST to <c>/v1/rateTables</c>) to seed instead of the shipped one.</summary>
     public string? DefaultRateTableFile { get; set; }
 }

@@ -80,7 +80,9 @@ public sealed class RateTableWriter(IDocumentStore store, RateTableDirectory dir
         var record = RateTableMapper.ToRecord(merged, state, current.Value.CreateTimeMs, timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
         try
         {
-            return RateTableMapper.ToContract(await Tables.ReplaceAsync(current.Id, record, current.Version, cancellationToken));
+            var replaced = await Tables.ReplaceAsync(current.Id, record, current.Version, cancellationToken);
+            directory.ForgetActiveTables();
+            return RateTableMapper.ToContract(replaced);
         }
         catch (ConcurrencyConflictException)
         {
@@ -119,6 +121,7 @@ public sealed class RateTableWriter(IDocumentStore store, RateTableDirectory dir
             }
 
             await transaction.CommitAsync(cancellationToken);
+            directory.ForgetActiveTables();
         }
         catch (UniqueIndexViolationException)
         {
@@ -140,6 +143,7 @@ public sealed class RateTableWriter(IDocumentStore store, RateTableDirectory dir
         {
             // At the version read, so a table activated meanwhile is not deleted.
             await Tables.DeleteAsync(current.Id, current.Version, cancellationToken);
+            directory.ForgetActiveTables();
         }
         catch (ConcurrencyConflictException)
         {
