@@ -17,7 +17,7 @@ namespace Dixis.Bench.Commerce;
 public sealed class PlaceOrderWorkload : IClientWorkload
 {
     /// <summary>Carts are prepared for at most this rate; a run faster than that would run out and report it.</summary>
-    private const int PreparedOrdersPerSecond = 500;
+    private const int PreparedOrdersPerSecond = 300;
 
     private readonly IReadOnlyList<string> skus;
     private readonly BenchCustomer customer;

@@ -258,21 +258,8 @@ public sealed class CommerceJourneyTests(PlatformFixture fixture)
         return Bearer(login.Tokens.AccessToken);
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var until = DateTimeOffset.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(DateTimeOffset.UtcNow < until, $"Not reached within 30 s; last: {value}");
-            await Task.Delay(200, Cancellation);
-        }
-    }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done) =>
+        Polling.UntilAsync(read, done, TimeSpan.FromSeconds(30), Cancellation);
 
     private static async Task<JsonDocument> PostAsync(HttpClient http, string path, object body, string? token)
     {

@@ -182,21 +182,8 @@ public sealed class CheckoutCrashTests(PlatformFixture fixture)
         }
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"Not reached within 30 s; last: {value}");
-            await Task.Delay(200, Cancellation);
-        }
-    }
+    private static Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done) =>
+        Polling.UntilAsync(read, done, TimeSpan.FromSeconds(30), Cancellation);
 
     private static Metadata Bearer(string accessToken) => [new("authorization", $"Bearer {accessToken}")];
 
