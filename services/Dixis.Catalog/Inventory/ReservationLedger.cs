@@ -99,13 +99,21 @@ public sealed partial class ReservationLedger(
 
             foreach (var line in lines)
             {
-                productIds.Add((await stockInTransaction.GetAsync(line.Sku, cancellationToken))!.Value.ProductId);
+                var level = (await stockInTransaction.GetAsync(line.Sku, cancellationToken))!.Value;
+                if (StockVisibility.SoldOutBy(level.Available))
+                {
+                    productIds.Add(level.ProductId);
+                }
             }
 
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await changes.StockChangedAsync(productIds, cancellationToken);
+        if (productIds.Count > 0)
+        {
+            await changes.StockChangedAsync(productIds, cancellationToken);
+        }
+
         return InventoryMapper.ToContract(stored);
     }
 
@@ -241,7 +249,11 @@ public sealed partial class ReservationLedger(
                 }
 
                 var level = (await stockInTransaction.GetAsync(line.Sku, cancellationToken))!;
-                productIds.Add(level.Value.ProductId);
+                if (state != ReservationState.Committed && StockVisibility.BackInStockBy(level.Value.Available, line.Quantity))
+                {
+                    productIds.Add(level.Value.ProductId);
+                }
+
                 if (state == ReservationState.Committed)
                 {
                     await ledger.RecordOrderAdjustmentAsync(transaction, line.Sku, -line.Quantity, AdjustmentReason.Sale, $"order {reservation.Id}", level.Value.OnHand, nowMs, cancellationToken);
@@ -256,7 +268,11 @@ public sealed partial class ReservationLedger(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await changes.StockChangedAsync(productIds, cancellationToken);
+        if (productIds.Count > 0)
+        {
+            await changes.StockChangedAsync(productIds, cancellationToken);
+        }
+
         return finished;
     }
 
