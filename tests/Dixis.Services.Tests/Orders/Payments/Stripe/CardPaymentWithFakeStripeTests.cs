@@ -6,6 +6,7 @@ using Dixis.Services.Tests.Commerce;
 using Dixis.Services.Tests.Infrastructure;
 using Dixis.Testing.Stripe;
 using Dixis.Testing.Tokens;
+using Grpc.Core;
 
 namespace Dixis.Services.Tests.Orders.Payments.Stripe;
 
@@ -48,6 +49,26 @@ public sealed class CardPaymentWithFakeStripeTests : IAsyncLifetime
         Assert.Equal((placed.Order.Totals.GrandTotal.AmountMinor, "eur", placed.Order.PaymentId), (intent.Amount, intent.Currency, intent.Metadata["payment_id"]));
         var create = Assert.Single(stripe.Requests, request => request.Path == "/v1/payment_intents");
         Assert.False(string.IsNullOrEmpty(create.IdempotencyKey));
+        Assert.Equal(98, (await platform.StockAsync(oil.Sku)).Available);
+    }
+
+    [Fact]
+    public async Task Stripe_down_at_checkout_is_unavailable_and_the_retry_places_one_order_with_one_intent()
+    {
+        var oil = await platform.SeedProductAsync();
+        var shopper = new Shopper(platform);
+        var request = Shopper.Request(await shopper.CartAsync((oil.Sku, 2)), PaymentMethod.Card);
+        stripe.Unavailable = true;
+
+        var error = await OrderPlatform.FailsAsync(() => shopper.Place(request).ResponseAsync, StatusCode.Unavailable, "DEPENDENCY_UNAVAILABLE");
+        stripe.Unavailable = false;
+        var placed = await RetryWhileAbortedAsync(() => shopper.Place(request).ResponseAsync);
+
+        Assert.Contains("Stripe did not answer", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Equal(OrderState.PendingPayment, placed.Order.State);
+        Assert.Equal(stripe.IntentForOrder(placed.Order.Id).ClientSecret, placed.PaymentInstructions.Card.ClientSecret);
+        var keys = stripe.Requests.Where(sent => sent.Path == "/v1/payment_intents").Select(sent => sent.IdempotencyKey).Distinct();
+        Assert.Single(keys);
         Assert.Equal(98, (await platform.StockAsync(oil.Sku)).Available);
     }
 
@@ -237,6 +258,23 @@ public sealed class CardPaymentWithFakeStripeTests : IAsyncLifetime
         Assert.All(keys, key => Assert.False(string.IsNullOrEmpty(key)));
         Assert.Contains(partial.Id, keys[0]!, StringComparison.Ordinal);
         Assert.Contains(rest.Id, keys[1]!, StringComparison.Ordinal);
+    }
+
+    /// <summary>Retries as a client told "ABORTED: retry the same request in a moment" does, for up to 30 seconds.</summary>
+    private static async Task<T> RetryWhileAbortedAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (RpcException error) when (error.StatusCode == StatusCode.Aborted && DateTimeOffset.UtcNow < deadline)
+            {
+                await Task.Delay(500, Cancellation);
+            }
+        }
     }
 
     private Task<Refund> RefundAsync(string orderId, long amountMinor, string reason) =>
