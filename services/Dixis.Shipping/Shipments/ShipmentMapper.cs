@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using Dixis.Contracts.Common.V1;
 using Dixis.Contracts.Shipping.V1;
 using Dixis.Persistence.Documents;
-using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 
 namespace Dixis.Shipping.Shipments;
@@ -10,10 +9,7 @@ namespace Dixis.Shipping.Shipments;
 /// <summary>Stored shipments to and from the contract.</summary>
 public static class ShipmentMapper
 {
-    private static readonly FrozenDictionary<ShipmentState, string> StateNames =
-        ShipmentReflection.Descriptor.FindTypeByName<EnumDescriptor>("ShipmentState").Values
-            .ToDictionary(value => (ShipmentState)value.Number, value => value.Name["SHIPMENT_STATE_".Length..])
-            .ToFrozenDictionary();
+    private static readonly FrozenDictionary<ShipmentState, string> StateNames = ShipmentEnumNames.Of<ShipmentState>("ShipmentState", "SHIPMENT_STATE_");
 
     /// <summary>The state as the contract spells it without its prefix, e.g. <c>LABEL_CREATED</c>.</summary>
     public static string Name(ShipmentState state) => StateNames.TryGetValue(state, out var name) ? name : state.ToString();

@@ -2,17 +2,13 @@ using System.Collections.Frozen;
 using Dixis.Contracts.Shipping.V1;
 using Dixis.Persistence.Documents;
 using Dixis.Shipping.Shipments;
-using Google.Protobuf.Reflection;
 
 namespace Dixis.Shipping.Tracking;
 
 /// <summary>Stored tracking events to the contract: in full for those who may see the shipment, reduced for the public.</summary>
 public static class TrackingEventMapper
 {
-    private static readonly FrozenDictionary<TrackingEventKind, string> KindNames =
-        ShipmentReflection.Descriptor.FindTypeByName<EnumDescriptor>("TrackingEventKind").Values
-            .ToDictionary(value => (TrackingEventKind)value.Number, value => value.Name["TRACKING_EVENT_KIND_".Length..])
-            .ToFrozenDictionary();
+    private static readonly FrozenDictionary<TrackingEventKind, string> KindNames = ShipmentEnumNames.Of<TrackingEventKind>("TrackingEventKind", "TRACKING_EVENT_KIND_");
 
     private static readonly FrozenDictionary<string, TrackingEventKind> KindsByName =
         KindNames.Where(pair => pair.Key != TrackingEventKind.Unspecified)
