@@ -74,7 +74,10 @@ public static class ProductMapper
             publishTimeMs);
 
     /// <summary>The main image: the one with the lowest position.</summary>
-    public static string? MainImageUri(ProductRecord record) => record.Images.Count == 0 ? null : record.Images.MinBy(image => image.Position)!.Uri;
+    public static string? MainImageUri(ProductRecord record) => record.Images.MinBy(image => image.Position)?.Uri;
+
+    /// <inheritdoc cref="MainImageUri(ProductRecord)"/>
+    public static string? MainImageUri(Product product) => product.Images.MinBy(image => image.Position)?.Uri;
 
     private static Variant ToContract(VariantRecord variant, string currencyCode, IReadOnlyDictionary<string, long> availableBySku)
     {

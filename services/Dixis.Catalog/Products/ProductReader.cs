@@ -125,6 +125,12 @@ public sealed class ProductReader(
             : null;
     }
 
+    /// <summary>
+    /// The product in every status, as cached (null when there is none), for callers that apply their own rules, such as
+    /// <see cref="VariantSnapshots"/>. Shared instance: do not change it.
+    /// </summary>
+    public ValueTask<Product?> GetAnyStatusAsync(string productId, CancellationToken cancellationToken) => LoadAsync(productId, cancellationToken);
+
     private ValueTask<Product?> LoadAsync(string productId, CancellationToken cancellationToken) =>
         cache.GetProductAsync(productId, async token =>
         {

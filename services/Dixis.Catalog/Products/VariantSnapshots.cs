@@ -1,18 +1,19 @@
 using Dixis.Catalog.Model;
 using Dixis.Catalog.Repositories;
-using Dixis.Catalog.Text;
 using Dixis.Contracts.Catalog.V1;
-using Dixis.Contracts.Common.V1;
 using Dixis.Persistence.Documents;
 using Dixis.ServiceDefaults.Grpc;
 
 namespace Dixis.Catalog.Products;
 
 /// <summary>
-/// The server's current facts about SKUs (price, status, weight, stock) for pricing carts and orders:
-/// read from the store, not the cache, because an order must be priced from the latest write.
+/// The server's current facts about SKUs (price, status, weight, stock) for pricing carts and orders. Units available
+/// are read from the store on every call, because they change with every reservation and a cart must show them exactly.
+/// The product part (name, price, status, weight) comes from the product cache: every write invalidates it before it
+/// returns, here and on every replica, and a read that raced a write is never served (<see cref="Caching.CatalogCache"/>),
+/// so an order is still priced from the latest write without parsing whole product documents on every cart view.
 /// </summary>
-public sealed class VariantSnapshots(StockRepository stock, ProductRepository products)
+public sealed class VariantSnapshots(StockRepository stock, ProductReader products)
 {
     public const int MaxSkus = 500;
 
@@ -30,13 +31,20 @@ public sealed class VariantSnapshots(StockRepository stock, ProductRepository pr
         }
 
         var stockBySku = (await stock.Stock.GetManyAsync(skus.Where(sku => ProductRules.Sku().IsMatch(sku)), cancellationToken)).ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var productsById = (await products.Products.GetManyAsync(stockBySku.Values.Select(s => s.Value.ProductId), cancellationToken)).ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var productsById = new Dictionary<string, Product>(StringComparer.Ordinal);
+        foreach (var productId in stockBySku.Values.Select(s => s.Value.ProductId).Distinct(StringComparer.Ordinal))
+        {
+            if (await products.GetAnyStatusAsync(productId, cancellationToken) is { } product)
+            {
+                productsById[productId] = product;
+            }
+        }
 
         var response = new BatchGetVariantsResponse();
         foreach (var sku in skus)
         {
             if (!stockBySku.TryGetValue(sku, out var level) || !productsById.TryGetValue(level.Value.ProductId, out var product)
-                || product.Value.Variants.FirstOrDefault(v => v.Sku == sku) is not { } variant)
+                || product.Variants.FirstOrDefault(v => v.Sku == sku) is not { } variant)
             {
                 response.MissingSkus.Add(sku);
                 continue;
@@ -46,22 +54,18 @@ public sealed class VariantSnapshots(StockRepository stock, ProductRepository pr
             {
                 Sku = sku,
                 ProductId = product.Id,
-                ProducerId = product.Value.ProducerId,
-                ProductName = LocalizedTexts.ToContract(product.Value.Name),
-                Price = new Money { CurrencyCode = product.Value.CurrencyCode, AmountMinor = variant.PriceMinor },
-                TaxClass = product.Value.TaxClass,
-                Status = product.Value.Status,
+                ProducerId = product.ProducerId,
+                ProductName = product.Name,
+                Price = variant.Price,
+                TaxClass = product.TaxClass,
+                Status = product.Status,
                 WeightGrams = variant.WeightGrams,
                 Available = level.Value.Available,
-                ImageUri = ProductMapper.MainImageUri(product.Value) ?? string.Empty,
-                ProductSlug = product.Value.Slug,
+                ImageUri = ProductMapper.MainImageUri(product) ?? string.Empty,
+                ProductSlug = product.Slug,
+                Dimensions = variant.Dimensions,
             };
-            if (variant.Dimensions is { } d)
-            {
-                snapshot.Dimensions = new Dimensions { LengthMm = d.LengthMm, WidthMm = d.WidthMm, HeightMm = d.HeightMm };
-            }
-
-            snapshot.OptionValues.AddRange(variant.OptionValues.Select(option => new OptionValue { Option = option.Option, Value = LocalizedTexts.ToContract(option.Value) }));
+            snapshot.OptionValues.Add(variant.OptionValues);
             response.Variants.Add(snapshot);
         }
 

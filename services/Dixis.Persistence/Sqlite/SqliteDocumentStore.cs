@@ -3,6 +3,7 @@ using Dixis.Persistence.Documents;
 using Dixis.Persistence.Idempotency;
 using Dixis.Persistence.Outbox;
 using Dixis.Persistence.Transactions;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Dixis.Persistence.Sqlite;
@@ -20,6 +21,10 @@ public sealed class SqliteDocumentStore : IDocumentStore
     private readonly SemaphoreSlim writeLock = new(1, 1);
     private readonly DocumentCollectionCache collections;
     private readonly RetryableInitialization initialization;
+
+    // Native handles that already carry this store's per-connection settings; a pooled connection reopens on the same
+    // handle, so the settings are applied once per handle rather than once per request.
+    private readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> configuredHandles = [];
     private int disposed;
     private ITimer? checkpointTimer;
     private Task checkpoint = Task.CompletedTask;
@@ -168,11 +173,14 @@ public sealed class SqliteDocumentStore : IDocumentStore
         try
         {
             await connection.OpenAsync(cancellationToken);
-            await using var pragmas = connection.CreateCommand();
+            if (connection.Handle is { } handle && !configuredHandles.TryGetValue(handle, out _))
+            {
+                await using var pragmas = connection.CreateCommand();
+                pragmas.CommandText = $"PRAGMA busy_timeout = {(int)Options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
+                await pragmas.ExecuteNonQueryAsync(cancellationToken);
+                configuredHandles.AddOrUpdate(handle, handle);
+            }
 
-            // Per-connection settings; cheap to repeat on a pooled connection.
-            pragmas.CommandText = $"PRAGMA busy_timeout = {(int)Options.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = NORMAL;";
-            await pragmas.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch

@@ -50,6 +50,27 @@ public sealed class SqliteStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Every_connection_the_store_hands_out_has_its_busy_timeout_and_synchronous_setting_also_when_reused_from_the_pool()
+    {
+        var options = new PersistenceOptions();
+        for (var call = 0; call < 3; call++)
+        {
+            // Sequential reads reuse one pooled handle; the settings are applied on its first open only.
+            var (synchronous, busyTimeoutMs) = await store.ReadAsync(null, async (connection, _) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA synchronous";
+                var mode = (long)(await command.ExecuteScalarAsync(Cancel))!;
+                command.CommandText = "PRAGMA busy_timeout";
+                return (mode, (long)(await command.ExecuteScalarAsync(Cancel))!);
+            }, Cancel);
+
+            Assert.Equal(1, synchronous); // NORMAL
+            Assert.Equal((long)options.BusyTimeout.TotalMilliseconds, busyTimeoutMs);
+        }
+    }
+
+    [Fact]
     public async Task Disposing_the_store_releases_every_pooled_handle_on_the_file()
     {
         var stock = store.Collection<StockItem>(TestCollections.Stock);

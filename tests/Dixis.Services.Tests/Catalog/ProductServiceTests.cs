@@ -360,6 +360,27 @@ public sealed class ProductServiceTests(CatalogServiceFixture fixture) : IClassF
         await RpcAssert.InvalidFieldAsync(() => Api.Products.BatchGetVariantsAsync(new BatchGetVariantsRequest { Skus = { Enumerable.Range(0, 501).Select(i => $"S-{i}") } }, cancellationToken: Cancellation), "skus");
     }
 
+    [Fact]
+    public async Task Batch_get_variants_shows_a_price_change_as_soon_as_the_update_returns_and_the_exact_units_left_after_a_reservation()
+    {
+        var producer = await Api.NewProducerAsync();
+        var created = await Api.CreateProductAsync(producer, await Api.CategoryAsync("feta"), p => p.Variants[0].Price.AmountMinor = 899);
+        var sku = created.Variants[0].Sku;
+        await Api.RestockAsync(sku, 5);
+        var request = new BatchGetVariantsRequest { Skus = { sku } };
+        Assert.Equal(899, (await Api.Products.BatchGetVariantsAsync(request, cancellationToken: Cancellation)).Variants[0].Price.AmountMinor);
+
+        var repriced = created.Clone();
+        repriced.Variants[0].Price.AmountMinor = 1099;
+        await Api.Products.UpdateProductAsync(new UpdateProductRequest { Product = repriced, UpdateMask = Mask("variants") }, CatalogCallers.Producer(producer.Id), cancellationToken: Cancellation);
+        var afterUpdate = Assert.Single((await Api.Products.BatchGetVariantsAsync(request, cancellationToken: Cancellation)).Variants);
+        await Api.Inventory.ReserveStockAsync(new ReserveStockRequest { OrderId = CatalogApi.Unique("order"), Lines = { new ReservationLine { Sku = sku, Quantity = 2 } } }, cancellationToken: Cancellation);
+        var afterReservation = Assert.Single((await Api.Products.BatchGetVariantsAsync(request, cancellationToken: Cancellation)).Variants);
+
+        Assert.Equal((1099, 5), (afterUpdate.Price.AmountMinor, afterUpdate.Available));
+        Assert.Equal((1099, 3), (afterReservation.Price.AmountMinor, afterReservation.Available));
+    }
+
     private static FieldMask Mask(params string[] paths) => new() { Paths = { paths } };
 
     private static Product WithProducer(Product product, string producerId)
