@@ -62,7 +62,10 @@ public static partial class GrpcServiceClientExtensions
             {
                 var options = services.GetRequiredService<IOptions<GrpcClientDefaultsOptions>>().Value;
                 channel.ServiceConfig = IdempotentRetryPolicy.CreateServiceConfig(service, options);
-            });
+            })
+            // gRPC logs its own calls (category Grpc.Net.Client) and traces them; the HTTP-level request logging and
+            // its log scope would only repeat that, with two handlers and a scope allocated on every call.
+            .RemoveAllLoggers();
         if (propagateCallContext)
         {
             clientBuilder.EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true);
