@@ -11,13 +11,30 @@ namespace Dixis.Orders.Carts;
 /// <param name="CreateTimeMs">When the cart was created (Unix ms).</param>
 /// <param name="UpdateTimeMs">When the cart last changed (Unix ms).</param>
 /// <param name="ExpireTimeMs">When an untouched cart is deleted (Unix ms).</param>
+/// <param name="MergingInto">
+/// On a guest cart that a signed-in user's merge has claimed: that user's cart. From then on the guest cart is closed
+/// to everyone (its lines belong to the merge), until the merge deletes it.
+/// </param>
+/// <param name="MergedGuestCartIds">
+/// On a signed-in cart: the guest carts whose lines it has already taken (the latest few), so a merge interrupted
+/// after its write and run again adds nothing twice.
+/// </param>
 public sealed record CartRecord(
     string Id,
     string? CustomerUserId,
     IReadOnlyList<CartLineRecord> Lines,
     long CreateTimeMs,
     long UpdateTimeMs,
-    long ExpireTimeMs);
+    long ExpireTimeMs,
+    string? MergingInto = null,
+    IReadOnlyList<string>? MergedGuestCartIds = null)
+{
+    /// <summary>
+    /// Whether <paramref name="subject"/> (null: an anonymous caller) may read and change this cart: a guest cart that
+    /// no merge has claimed, or the caller's own cart. Anyone else is told the cart does not exist.
+    /// </summary>
+    public bool IsOpenTo(string? subject) => MergingInto is null && (CustomerUserId is null || CustomerUserId == subject);
+}
 
 /// <summary>One SKU of a stored cart.</summary>
 /// <param name="Sku">The SKU.</param>

@@ -21,6 +21,12 @@ public sealed partial class ShoppingCarts(
     TimeProvider timeProvider,
     ILogger<ShoppingCarts> logger)
 {
+    /// <summary>
+    /// How many merged guest carts a signed-in cart remembers: a repeated merge comes right after the first (a retry
+    /// or a second tab), and a guest cart is deleted once merged, so a few are plenty.
+    /// </summary>
+    private const int MergedGuestCartsRemembered = 8;
+
     private CartOptions Options => options.Value;
 
     /// <summary>A new guest cart, or the signed-in caller's own cart (the existing one when they have one).</summary>
@@ -52,7 +58,7 @@ public sealed partial class ShoppingCarts(
     {
         ArgumentNullException.ThrowIfNull(caller);
         var stored = CartIds.IsWellFormed(cartId) ? await store.GetAsync(cartId, cancellationToken) : null;
-        if (stored is null || (stored.Cart.CustomerUserId is { } owner && owner != caller.Subject))
+        if (stored is null || !stored.Cart.IsOpenTo(caller.Subject))
         {
             throw CartErrors.CartNotFound(cartId.Length <= 64 ? cartId : cartId[..64]);
         }
@@ -145,34 +151,67 @@ public sealed partial class ShoppingCarts(
 
     /// <summary>
     /// Moves a guest cart's lines into the signed-in caller's cart (quantities of one SKU added, capped) and deletes
-    /// the guest cart. The guest cart is deleted first and only the caller whose delete took it merges, so two merges
-    /// at once, or a merge repeated, add its lines once; a guest cart that is gone leaves the caller's cart as it is.
+    /// the guest cart, in three steps that can each be interrupted and run again without losing or doubling a line:
+    /// the merge first claims the guest cart (a write at the version read, which closes it to everyone else, so two
+    /// users or two tabs cannot both take its lines), then writes the lines into the caller's cart together with the
+    /// guest cart's id (so a repeated merge finds them already there), and only then deletes the guest cart.
     /// </summary>
     public async Task<Cart> MergeAsync(string guestCartId, Caller caller, CancellationToken cancellationToken)
     {
         Require("guest_cart_id", guestCartId);
         var owner = SignedIn(caller);
         var own = await GetOrCreateOwnAsync(owner, cancellationToken);
-        var guest = CartIds.IsWellFormed(guestCartId) ? await store.GetAsync(guestCartId, cancellationToken) : null;
-        if (guest is null || guest.Cart.Id == own.Cart.Id)
+        for (var attempt = 1; ; attempt++)
         {
-            return await ViewAsync(own, null, cancellationToken);
+            var guest = CartIds.IsWellFormed(guestCartId) ? await store.GetAsync(guestCartId, cancellationToken) : null;
+            if (guest is null || guest.Cart.Id == own.Cart.Id || (guest.Cart.MergingInto is { } target && target != own.Cart.Id))
+            {
+                // Nothing (left) to merge: gone, the caller's own cart, or claimed by another user's merge.
+                return await ViewAsync(own, null, cancellationToken);
+            }
+
+            if (guest.Cart.CustomerUserId is not null)
+            {
+                throw CartErrors.CartNotFound(guestCartId);
+            }
+
+            // Read the catalog before anything changes, so a catalog outage fails the merge with nothing touched.
+            var variants = await catalog.LookupAsync(own.Cart.Lines.Concat(guest.Cart.Lines).Select(line => line.Sku), cancellationToken);
+            if (guest.Cart.MergingInto is null)
+            {
+                try
+                {
+                    guest = await store.ReplaceAsync(guest.Cart with { MergingInto = own.Cart.Id }, guest.Version, cancellationToken);
+                }
+                catch (ConcurrencyConflictException) when (attempt < Options.MaxWriteAttempts)
+                {
+                    // The guest cart changed (a line added in another tab) or another merge claimed it: look again.
+                    continue;
+                }
+                catch (DocumentNotFoundException)
+                {
+                    return await ViewAsync(own, null, cancellationToken);
+                }
+            }
+
+            var guestLines = guest.Cart.Lines;
+            var merged = await ChangeAsync(own, caller, variants, cart => Merge(cart, guestCartId, guestLines), cancellationToken);
+            await store.DeleteAsync(guestCartId, cancellationToken);
+            LogMerged(logger, guestLines.Count, own.Cart.Id);
+            return merged;
+        }
+    }
+
+    /// <summary>The signed-in cart with the guest cart's lines added; null when it already has them.</summary>
+    private CartRecord? Merge(CartRecord cart, string guestCartId, IReadOnlyList<CartLineRecord> guestLines)
+    {
+        var mergedBefore = cart.MergedGuestCartIds ?? [];
+        if (mergedBefore.Contains(guestCartId, StringComparer.Ordinal))
+        {
+            return null;
         }
 
-        if (guest.Cart.CustomerUserId is { } other && other != owner)
-        {
-            throw CartErrors.CartNotFound(guestCartId);
-        }
-
-        // Read the catalog before the guest cart is gone, so a catalog outage fails the merge with nothing lost.
-        var variants = await catalog.LookupAsync(own.Cart.Lines.Concat(guest.Cart.Lines).Select(line => line.Sku), cancellationToken);
-        if (!await store.DeleteAsync(guest.Cart.Id, cancellationToken))
-        {
-            return await ViewAsync(own, null, cancellationToken);
-        }
-
-        LogMerged(logger, guest.Cart.Lines.Count, own.Cart.Id);
-        return await ChangeAsync(own, caller, variants, cart => Merge(cart, guest.Cart.Lines), cancellationToken);
+        return Merge(cart, guestLines) with { MergedGuestCartIds = [.. mergedBefore.TakeLast(MergedGuestCartsRemembered - 1), guestCartId] };
     }
 
     private CartRecord Merge(CartRecord cart, IReadOnlyList<CartLineRecord> guestLines)

@@ -19,7 +19,7 @@ public sealed class CheckoutPreview(ICartStore carts, CatalogVariants catalog, C
     {
         validator.Validate(request);
         var stored = await carts.GetAsync(request.CartId, cancellationToken);
-        if (stored is null || (stored.Cart.CustomerUserId is { } owner && owner != caller.Subject))
+        if (stored is null || !stored.Cart.IsOpenTo(caller.Subject))
         {
             throw CartErrors.CartNotFound(request.CartId);
         }

@@ -119,7 +119,7 @@ public sealed class CheckoutService(
     private async Task<OrderDocument> DraftAsync(PlaceOrderRequest request, string subject, string checkoutKey, string fingerprint, CancellationToken cancellationToken)
     {
         var stored = await carts.GetAsync(request.CartId, cancellationToken);
-        if (stored is null || (stored.Cart.CustomerUserId is { } owner && owner != subject))
+        if (stored is null || !stored.Cart.IsOpenTo(subject))
         {
             throw CartErrors.CartNotFound(request.CartId);
         }

@@ -3,7 +3,9 @@ using Dixis.Contracts.Orders.V1;
 using Dixis.Services.Tests.Commerce;
 using Dixis.Services.Tests.Infrastructure;
 using Dixis.Testing.Tokens;
+using Dixis.Orders.Carts;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dixis.Services.Tests.Orders.Carts;
 
@@ -29,6 +31,8 @@ public abstract class CartServiceTests(CartPlatformFixture fixture)
     }
 
     private CartService.CartServiceClient Carts => Platform.Carts;
+
+    private ICartStore CartStore => Platform.OrdersService.Services.GetRequiredService<ICartStore>();
 
     private static string NewUser() => $"customer-{Guid.NewGuid():N}";
 
@@ -268,6 +272,58 @@ public abstract class CartServiceTests(CartPlatformFixture fixture)
 
         var intoItself = await Carts.MergeCartAsync(new MergeCartRequest { GuestCartId = own.Id }, user, cancellationToken: Cancellation);
         Assert.Equal(merged, intoItself);
+    }
+
+    [Fact]
+    public async Task A_merge_interrupted_after_claiming_the_guest_cart_completes_when_run_again_with_every_line_once()
+    {
+        var product = await Platform.SeedProductAsync();
+        var user = TestCallers.Customer(NewUser());
+        var own = await Carts.GetMyCartAsync(new GetMyCartRequest(), user, cancellationToken: Cancellation);
+        var guest = await NewGuestCartAsync();
+        await AddAsync(guest.Id, product.Sku, 3);
+
+        // What a merge that died right after its claim leaves behind: the guest cart claimed, the lines not yet moved.
+        var stored = (await CartStore.GetAsync(guest.Id, Cancellation))!;
+        await CartStore.ReplaceAsync(stored.Cart with { MergingInto = own.Id }, stored.Version, Cancellation);
+        await RpcAssert.FailsAsync(() => Carts.AddCartLineAsync(new AddCartLineRequest { CartId = guest.Id, Sku = product.Sku, Quantity = 1 }, cancellationToken: Cancellation), StatusCode.NotFound, "CART_NOT_FOUND");
+
+        var merged = await Carts.MergeCartAsync(new MergeCartRequest { GuestCartId = guest.Id }, user, cancellationToken: Cancellation);
+
+        Assert.Equal([(product.Sku, 3L)], merged.Lines.Select(line => (line.Sku, line.Quantity)));
+        Assert.Null(await CartStore.GetAsync(guest.Id, Cancellation));
+    }
+
+    [Fact]
+    public async Task A_merge_interrupted_after_moving_the_lines_adds_nothing_when_run_again()
+    {
+        var product = await Platform.SeedProductAsync();
+        var user = TestCallers.Customer(NewUser());
+        var guest = await NewGuestCartAsync();
+        await AddAsync(guest.Id, product.Sku, 3);
+        var claimed = (await CartStore.GetAsync(guest.Id, Cancellation))!.Cart;
+        var merged = await Carts.MergeCartAsync(new MergeCartRequest { GuestCartId = guest.Id }, user, cancellationToken: Cancellation);
+
+        // What a merge that died just before deleting the guest cart leaves behind: the claimed guest cart is still there.
+        await CartStore.CreateAsync(claimed with { MergingInto = merged.Id }, Cancellation);
+        var again = await Carts.MergeCartAsync(new MergeCartRequest { GuestCartId = guest.Id }, user, cancellationToken: Cancellation);
+
+        Assert.Equal([(product.Sku, 3L)], again.Lines.Select(line => (line.Sku, line.Quantity)));
+        Assert.Null(await CartStore.GetAsync(guest.Id, Cancellation));
+    }
+
+    [Fact]
+    public async Task Two_users_merging_one_guest_cart_at_once_take_its_lines_once_between_them()
+    {
+        var product = await Platform.SeedProductAsync();
+        var guest = await NewGuestCartAsync();
+        await AddAsync(guest.Id, product.Sku, 2);
+        var users = Enumerable.Range(0, 4).Select(_ => TestCallers.Customer(NewUser())).ToArray();
+
+        var carts = await Task.WhenAll(users.Select(user => Carts.MergeCartAsync(new MergeCartRequest { GuestCartId = guest.Id }, user, cancellationToken: Cancellation).ResponseAsync));
+
+        Assert.Equal(2, carts.Sum(cart => cart.Lines.Sum(line => line.Quantity)));
+        Assert.Null(await CartStore.GetAsync(guest.Id, Cancellation));
     }
 
     [Fact]
