@@ -48,7 +48,7 @@ public static class CallerIdentityRegistration
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        var authority = builder.Configuration[$"{AccessTokenOptions.SectionName}:{nameof(AccessTokenOptions.AuthorityService)}"] ?? new AccessTokenOptions().AuthorityService;
+        var authority = AccessTokenOptions.AuthorityServiceIn(builder.Configuration);
         builder.AddGrpcServiceClient<JwksService.JwksServiceClient>(authority, propagateCallContext: false);
         builder.AddGrpcServiceClient<TokenRevocationService.TokenRevocationServiceClient>(authority, propagateCallContext: false);
         services.TryAddSingleton<IAccessTokenKeys, JwksServiceKeys>();

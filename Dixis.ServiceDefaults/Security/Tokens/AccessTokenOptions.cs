@@ -27,6 +27,13 @@ public sealed class AccessTokenOptions
     [RegularExpression("^[a-z][a-z0-9-]{0,62}$")]
     public string AuthorityService { get; set; } = "auth";
 
+    /// <summary>
+    /// <see cref="AuthorityService"/> as configured, read before options exist (to register gRPC clients of the Auth
+    /// service); validated at start with the rest.
+    /// </summary>
+    public static string AuthorityServiceIn(Microsoft.Extensions.Configuration.IConfiguration configuration) =>
+        configuration[$"{SectionName}:{nameof(AuthorityService)}"] ?? new AccessTokenOptions().AuthorityService;
+
     /// <summary>How long a fetched key set is used before it is fetched again.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan KeysRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);

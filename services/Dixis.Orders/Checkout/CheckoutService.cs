@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Dixis.Contracts.Common.V1;
 using Dixis.Contracts.Orders.V1;
 using Dixis.Orders.Carts;
 using Dixis.Orders.Model;
@@ -32,6 +33,7 @@ public sealed class CheckoutService(
     CheckoutPricing pricing,
     CheckoutCompletion completion,
     CheckoutValidator validator,
+    AddressBook addressBook,
     PaymentInstructionsBuilder instructions,
     ICardPaymentProvider cards,
     CrashPoints crashPoints,
@@ -40,7 +42,12 @@ public sealed class CheckoutService(
 {
     private const string Domain = OrderErrors.Domain;
 
-    public async Task<PlaceOrderResponse> PlaceAsync(PlaceOrderRequest request, Caller caller, CancellationToken cancellationToken)
+    /// <summary>Places the order of <paramref name="request"/> for <paramref name="caller"/>, or returns the one a retry of it placed.</summary>
+    /// <param name="request">The checkout request.</param>
+    /// <param name="caller">The signed-in shopper.</param>
+    /// <param name="authorization">The inbound call's <c>authorization</c> header, relayed to the address book for an <c>address_id</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async Task<PlaceOrderResponse> PlaceAsync(PlaceOrderRequest request, Caller caller, string? authorization, CancellationToken cancellationToken)
     {
         validator.Validate(request);
         EnsureMethodAvailable(request.PaymentMethod);
@@ -72,7 +79,8 @@ public sealed class CheckoutService(
         OrderDocument draft;
         try
         {
-            draft = await DraftAsync(request, subject, checkoutKey, fingerprint, cancellationToken);
+            var destination = await DestinationAsync(request, authorization, cancellationToken);
+            draft = await DraftAsync(request, destination, subject, checkoutKey, fingerprint, cancellationToken);
         }
         catch
         {
@@ -115,8 +123,22 @@ public sealed class CheckoutService(
         PaymentInstructions = await instructions.BuildAsync(order.Value, clientSecret, cancellationToken),
     };
 
+    /// <summary>Where the parcels go: the address sent, or a copy of the caller's address-book entry (later edits of the entry do not move the order).</summary>
+    private async Task<PostalAddress> DestinationAsync(PlaceOrderRequest request, string? authorization, CancellationToken cancellationToken)
+    {
+        if (request.DestinationCase != PlaceOrderRequest.DestinationOneofCase.AddressId)
+        {
+            return request.ShippingAddress;
+        }
+
+        var saved = await addressBook.GetAsync(request.AddressId, authorization, cancellationToken);
+        validator.ValidateSavedAddress(saved);
+        return saved;
+    }
+
     /// <summary>The order as priced now, in stage Reserving; nothing is stored yet.</summary>
-    private async Task<OrderDocument> DraftAsync(PlaceOrderRequest request, string subject, string checkoutKey, string fingerprint, CancellationToken cancellationToken)
+    private async Task<OrderDocument> DraftAsync(
+        PlaceOrderRequest request, PostalAddress destination, string subject, string checkoutKey, string fingerprint, CancellationToken cancellationToken)
     {
         var stored = await carts.GetAsync(request.CartId, cancellationToken);
         if (stored is null || !stored.Cart.IsOpenTo(subject))
@@ -130,7 +152,7 @@ public sealed class CheckoutService(
         }
 
         var priced = await pricing.PriceAsync(
-            stored.Cart.Lines.Select(line => (line.Sku, line.Quantity)).ToList(), request.ShippingAddress, request.PaymentMethod, request.ShippingSelections, cancellationToken);
+            stored.Cart.Lines.Select(line => (line.Sku, line.Quantity)).ToList(), destination, request.PaymentMethod, request.ShippingSelections, cancellationToken);
         if (request.ExpectedTotal is { } expected && (expected.AmountMinor != priced.Totals.GrandTotal.AmountMinor || expected.CurrencyCode != priced.Totals.GrandTotal.CurrencyCode))
         {
             throw OrderErrors.Precondition(OrdersErrorReason.TotalChanged,
@@ -148,7 +170,7 @@ public sealed class CheckoutService(
             OrderNumber = OrderNumbers.For(orderId),
             CustomerUserId = subject,
             State = OrderState.Unspecified,
-            ShippingAddress = request.ShippingAddress,
+            ShippingAddress = destination,
             ContactEmail = request.ContactEmail,
             PaymentMethod = request.PaymentMethod,
             PaymentId = paymentId,

@@ -10,6 +10,7 @@ public sealed class CheckoutValidator
 {
     private const int MaxEmailLength = 254;
     private const int MaxAddressLine = 200;
+    private const int MaxAddressIdLength = 64;
 
     public void Validate(PlaceOrderRequest request)
     {
@@ -29,7 +30,8 @@ public sealed class CheckoutValidator
         switch (request.DestinationCase)
         {
             case PlaceOrderRequest.DestinationOneofCase.AddressId:
-                violations.Add("address_id", "is not supported yet: send the full shipping_address instead.");
+                // The entry itself is read (and checked with ValidateSavedAddress) once the request is known to be sound.
+                Required(violations, "address_id", request.AddressId, MaxAddressIdLength);
                 break;
             case PlaceOrderRequest.DestinationOneofCase.ShippingAddress:
                 Address(violations, request.ShippingAddress, "shipping_address");
@@ -55,6 +57,17 @@ public sealed class CheckoutValidator
             violations.Add("expected_total", "must be a non-negative amount with an ISO 4217 currency code, e.g. EUR.");
         }
 
+        violations.ThrowIfAny(OrderErrors.Domain);
+    }
+
+    /// <summary>
+    /// An address-book entry must make a parcel label like a typed address does (the address book's own rules are the
+    /// Auth service's and may be looser); its faults are reported under <c>address_id</c>.
+    /// </summary>
+    public void ValidateSavedAddress(PostalAddress address)
+    {
+        var violations = new FieldViolations();
+        Address(violations, address ?? new PostalAddress(), "address_id");
         violations.ThrowIfAny(OrderErrors.Domain);
     }
 

@@ -1,3 +1,4 @@
+using Dixis.Contracts.Auth.V1;
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Contracts.Shipping.V1;
 using Dixis.Orders.Checkout;
@@ -11,6 +12,7 @@ using Dixis.Orders.Refunds;
 using Dixis.Orders.Vat;
 using Dixis.Persistence.Definitions;
 using Dixis.Persistence.Hosting;
+using Dixis.ServiceDefaults.Security.Tokens;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dixis.Orders.Extensions;
@@ -60,6 +62,7 @@ public static class OrderRegistration
         builder.AddGrpcServiceClient<InventoryService.InventoryServiceClient>("catalog");
         builder.AddGrpcServiceClient<RateService.RateServiceClient>("shipping");
         builder.AddGrpcServiceClient<ShipmentService.ShipmentServiceClient>("shipping");
+        builder.AddGrpcServiceClient<AddressService.AddressServiceClient>(AccessTokenOptions.AuthorityServiceIn(builder.Configuration));
 
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
@@ -69,6 +72,7 @@ public static class OrderRegistration
         services.AddSingleton<ICardPaymentOutcomes, CardPaymentOutcomes>();
 
         services.AddSingleton<CrashPoints>();
+        services.AddSingleton<AddressBook>();
         services.AddSingleton<VatRates>();
         services.AddSingleton<OrderRepository>();
         services.AddHybridCache();

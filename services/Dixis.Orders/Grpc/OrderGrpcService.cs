@@ -12,7 +12,7 @@ public sealed class OrderGrpcService(CheckoutService checkout, CheckoutPreview p
         preview.PreviewAsync(request, context.GetCaller(), context.CancellationToken);
 
     public override Task<PlaceOrderResponse> PlaceOrder(PlaceOrderRequest request, ServerCallContext context) =>
-        checkout.PlaceAsync(request, context.GetCaller(), context.CancellationToken);
+        checkout.PlaceAsync(request, context.GetCaller(), context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
 
     public override Task<Order> GetOrder(GetOrderRequest request, ServerCallContext context) =>
         queries.GetAsync(request.OrderId, context.GetCaller(), context.CancellationToken);

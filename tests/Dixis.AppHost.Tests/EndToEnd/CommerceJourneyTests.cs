@@ -211,6 +211,47 @@ public sealed class CommerceJourneyTests(PlatformFixture fixture)
             timeline.RootElement.GetProperty("trackingEvents").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToArray());
     }
 
+    [Fact]
+    public async Task A_customer_checks_out_to_an_address_of_their_address_book_and_nobody_else_can_use_it()
+    {
+        using var channel = GrpcChannel.ForAddress(fixture.Platform.Endpoint("gateway", "grpc"));
+        var auth = new AuthService.AuthServiceClient(channel);
+        var alice = await NewCustomerAsync(auth);
+        var bob = await NewCustomerAsync(auth);
+        var saved = await new AddressService.AddressServiceClient(channel).CreateAddressAsync(
+            new CreateAddressRequest { Address = new Address { Label = "Σπίτι", PostalAddress = CreteAddress() } }, alice, Deadline(), Cancellation);
+        var (first, _) = await TwoProducersProductsAsync(new SearchService.SearchServiceClient(channel), new ProductService.ProductServiceClient(channel));
+        var carts = new CartService.CartServiceClient(channel);
+        var orders = new OrderService.OrderServiceClient(channel);
+
+        var aliceCart = await carts.GetMyCartAsync(new GetMyCartRequest(), alice, Deadline(), Cancellation);
+        await carts.AddCartLineAsync(new AddCartLineRequest { CartId = aliceCart.Id, Sku = first.Sku, Quantity = 1 }, alice, Deadline(), Cancellation);
+        var placed = await orders.PlaceOrderAsync(
+            new PlaceOrderRequest { RequestId = Guid.NewGuid().ToString(), CartId = aliceCart.Id, AddressId = saved.Id, PaymentMethod = PaymentMethod.CashOnDelivery },
+            alice, Deadline(), Cancellation);
+
+        Assert.Equal(OrderState.Confirmed, placed.Order.State);
+        Assert.Equal(CreteAddress(), placed.Order.ShippingAddress);
+
+        // Bob knows Alice's address id: it names nothing in his address book, and nothing is ordered.
+        var bobCart = await carts.GetMyCartAsync(new GetMyCartRequest(), bob, Deadline(), Cancellation);
+        await carts.AddCartLineAsync(new AddCartLineRequest { CartId = bobCart.Id, Sku = first.Sku, Quantity = 1 }, bob, Deadline(), Cancellation);
+        var refused = await Assert.ThrowsAsync<RpcException>(() => orders.PlaceOrderAsync(
+            new PlaceOrderRequest { RequestId = Guid.NewGuid().ToString(), CartId = bobCart.Id, AddressId = saved.Id, PaymentMethod = PaymentMethod.CashOnDelivery },
+            bob, Deadline(), Cancellation).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, refused.StatusCode);
+        Assert.Contains("address book", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty((await orders.ListOrdersAsync(new ListOrdersRequest(), bob, Deadline(), Cancellation)).Orders);
+    }
+
+    private static async Task<Metadata> NewCustomerAsync(AuthService.AuthServiceClient auth)
+    {
+        var registered = await auth.RegisterAsync(
+            new RegisterRequest { Email = $"e2e-buyer-{Guid.NewGuid():N}@dixis.test", Password = $"Pw-{Guid.NewGuid():N}", DisplayName = "Πελάτης" },
+            deadline: Deadline(), cancellationToken: Cancellation);
+        return Bearer(registered.Tokens.AccessToken);
+    }
+
     private static PostalAddress CreteAddress() => new()
     {
         RegionCode = "GR",

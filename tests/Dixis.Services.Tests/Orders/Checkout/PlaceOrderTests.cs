@@ -272,7 +272,7 @@ public sealed class PlaceOrderTests
         {
             case "request_id": request.RequestId = "not-a-uuid"; break;
             case "payment_method": request.PaymentMethod = PaymentMethod.Unspecified; break;
-            case "address_id": request.AddressId = "address-1"; break;
+            case "address_id": request.AddressId = string.Empty; break;
             case "customer_note": request.CustomerNote = new string('x', 1001); break;
             default: request.CartId = string.Empty; break;
         }
