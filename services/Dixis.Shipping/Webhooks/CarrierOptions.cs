@@ -17,4 +17,23 @@ public sealed class CarrierSettings
     /// carrier's webhooks are refused. A secret: from configuration or a secret store, never logged.
     /// </summary>
     public string? WebhookSecret { get; set; }
+
+    /// <summary>
+    /// While a secret is rotated: the secret being retired, still accepted so that the carrier can switch at its own pace
+    /// (each webhook signed with it is logged); remove it once the carrier signs with <see cref="WebhookSecret"/> only.
+    /// </summary>
+    public string? PreviousWebhookSecret { get; set; }
+
+    /// <summary>The secrets a webhook of this carrier may be signed with: the current one first.</summary>
+    public IEnumerable<string> AcceptedSecrets()
+    {
+        if (!string.IsNullOrEmpty(WebhookSecret))
+        {
+            yield return WebhookSecret;
+            if (!string.IsNullOrEmpty(PreviousWebhookSecret))
+            {
+                yield return PreviousWebhookSecret;
+            }
+        }
+    }
 }

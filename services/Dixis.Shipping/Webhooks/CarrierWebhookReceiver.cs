@@ -42,10 +42,7 @@ public sealed partial class CarrierWebhookReceiver(
             return Problem(StatusCodes.Status413PayloadTooLarge, RpcErrors.InvalidFieldReason, $"The body is larger than {MaxBodyBytes} bytes.");
         }
 
-        var secret = options.CurrentValue.Carriers.GetValueOrDefault(carrierId)?.WebhookSecret;
-        var signatureProblem = string.IsNullOrEmpty(secret)
-            ? "No webhook secret is configured for this carrier."
-            : CarrierWebhookSignature.Check(request.Headers[CarrierWebhookSignature.HeaderName], body, secret, timeProvider.GetUtcNow());
+        var signatureProblem = CheckSignature(carrierId, request.Headers[CarrierWebhookSignature.HeaderName], body);
         if (signatureProblem is not null)
         {
             LogRejected(logger, carrierId, signatureProblem);
@@ -176,6 +173,34 @@ public sealed partial class CarrierWebhookReceiver(
 
         return Results.Problem(detail: detail, statusCode: status, extensions: extensions);
     }
+
+    /// <summary>Null when the request is signed with one of the carrier's accepted secrets; otherwise why not.</summary>
+    private string? CheckSignature(string carrierId, string? header, byte[] body)
+    {
+        var secrets = options.CurrentValue.Carriers.GetValueOrDefault(carrierId)?.AcceptedSecrets().ToList() ?? [];
+        if (secrets.Count == 0)
+        {
+            return "No webhook secret is configured for this carrier.";
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var problem = CarrierWebhookSignature.Check(header, body, secrets[0], now);
+        if (problem is null || secrets.Count == 1)
+        {
+            return problem;
+        }
+
+        if (CarrierWebhookSignature.Check(header, body, secrets[1], now) is not null)
+        {
+            return problem;
+        }
+
+        LogSignedWithPreviousSecret(logger, carrierId);
+        return null;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A webhook of carrier {CarrierId} was signed with its previous secret; remove PreviousWebhookSecret once none are")]
+    private static partial void LogSignedWithPreviousSecret(ILogger logger, string carrierId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a webhook of carrier {CarrierId}: {Problem}")]
     private static partial void LogRejected(ILogger logger, string carrierId, string problem);

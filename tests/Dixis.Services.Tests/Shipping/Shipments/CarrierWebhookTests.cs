@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Dixis.Contracts.Shipping.V1;
+using Dixis.Shipping.Webhooks;
 
 namespace Dixis.Services.Tests.Shipping.Shipments;
 
@@ -29,6 +30,34 @@ public sealed class CarrierWebhookTests(ShipmentsFixture shipping) : IClassFixtu
         Assert.Equal("carrier:dixis-courier", recorded.ActorId);
         Assert.Equal("Heraklion hub", recorded.Location);
         Assert.Equal(answer.GetProperty("tracking_event_id").GetString(), recorded.Id);
+    }
+
+    [Fact]
+    public async Task While_a_secret_is_rotated_an_event_signed_with_the_previous_secret_is_accepted()
+    {
+        var shipment = await shipping.CreateAsync();
+
+        using var response = await shipping.PostWebhookAsync(
+            ShipmentsFixture.WebhookBody(shipment.TrackingNumber, "evt-" + Guid.NewGuid(), "ACCEPTED"), secret: ShipmentsFixture.PreviousWebhookSecret);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(ShipmentState.Accepted, (await shipping.GetAsAdminAsync(shipment)).State);
+    }
+
+    [Theory]
+    [InlineData("short", null, "WebhookSecret must be at least 32 characters")]
+    [InlineData(ShipmentsFixture.WebhookSecret, "short", "PreviousWebhookSecret must be at least 32 characters")]
+    [InlineData(null, ShipmentsFixture.PreviousWebhookSecret, "PreviousWebhookSecret is set without a WebhookSecret")]
+    public void Carrier_secrets_that_are_too_short_or_a_rotation_without_a_new_secret_stop_the_start(string? current, string? previous, string expected)
+    {
+        var options = new CarrierOptions();
+        options.Carriers["dixis-courier"] = new CarrierSettings { WebhookSecret = current, PreviousWebhookSecret = previous };
+
+        var result = new CarrierOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+        Assert.DoesNotContain("short", result.FailureMessage.Replace("short or", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
     }
 
     [Fact]

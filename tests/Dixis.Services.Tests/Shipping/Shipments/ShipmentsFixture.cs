@@ -18,6 +18,9 @@ public sealed class ShipmentsFixture : IAsyncLifetime
     /// <summary>The webhook secret of <c>dixis-courier</c> (test configuration, not a real secret).</summary>
     public const string WebhookSecret = "test-webhook-secret-of-dixis-courier-0123456789";
 
+    /// <summary>The secret being rotated out, still accepted.</summary>
+    public const string PreviousWebhookSecret = "test-previous-webhook-secret-of-dixis-courier-01";
+
     /// <summary>Delivered by the built-in carrier, collects cash (default table).</summary>
     public const string CashOnDeliveryLevel = "dixis-standard";
 
@@ -48,6 +51,7 @@ public sealed class ShipmentsFixture : IAsyncLifetime
             Values =
             {
                 ["Shipping:Carriers:dixis-courier:WebhookSecret"] = WebhookSecret,
+                ["Shipping:Carriers:dixis-courier:PreviousWebhookSecret"] = PreviousWebhookSecret,
                 ["services:orders:grpc:0"] = "http://orders.test",
                 ["Persistence:Outbox:PollInterval"] = "00:00:00.050",
                 ["Persistence:Outbox:InitialBackoff"] = "00:00:00.100",
