@@ -31,8 +31,20 @@ public static class OrderEffects
     public static OutboxMessage ReturnReservation(string orderId, string reason) =>
         new(ReturnReservationType, new ReturnReservationRequest { OrderId = orderId, Reason = reason }.ToByteArray());
 
-    public static OutboxMessage CancelShipments(string orderId, string reason) =>
-        new(CancelShipmentsType, new CancelOrderShipmentsRequest { OrderId = orderId, Reason = reason }.ToByteArray());
+    /// <summary>
+    /// Cancels a cancelled order's shipments, naming every parcel: Shipping records the ones without a shipment yet as
+    /// cancelled, so a <see cref="CreateShipments"/> message still in the outbox can never create one afterwards.
+    /// </summary>
+    public static OutboxMessage CancelShipments(OrderDocument order, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var request = new CancelOrderShipmentsRequest { OrderId = order.Order.Id, Reason = reason };
+        request.ParcelIds.AddRange(order.Order.Parcels.Select(parcel => parcel.Id));
+        return new(CancelShipmentsType, request.ToByteArray());
+    }
+
+    /// <summary>The idempotency key of a parcel's shipment in the Shipping service.</summary>
+    public static string ShipmentRequestId(string orderId, string parcelId) => $"{orderId}/{parcelId}";
 
     /// <summary>Sends a pending refund to the card provider (the order id and refund id, as UTF-8 <c>order/refund</c>).</summary>
     public static OutboxMessage ExecuteRefund(string orderId, string refundId) =>
@@ -51,7 +63,7 @@ public static class OrderEffects
             var currency = order.Order.Totals.GrandTotal.CurrencyCode;
             var request = new CreateShipmentRequest
             {
-                RequestId = $"{order.Order.Id}/{parcel.Id}",
+                RequestId = ShipmentRequestId(order.Order.Id, parcel.Id),
                 OrderId = order.Order.Id,
                 ParcelId = parcel.Id,
                 ProducerId = parcel.ProducerId,

@@ -22,6 +22,10 @@ public static class OrderHistory
         order.Order.History.Add(new OrderStateChange { FromState = from, ToState = to, Actor = actor, Reason = reason, ChangeTime = Timestamp.FromDateTimeOffset(now) });
     }
 
+    /// <summary>Records an event that leaves the order's state as it is, e.g. a payment received after the order was closed, and its refund.</summary>
+    public static void Note(OrderDocument order, Actor actor, string reason, DateTimeOffset now) =>
+        order.Order.History.Add(new OrderStateChange { FromState = order.State, ToState = order.State, Actor = actor, Reason = reason, ChangeTime = Timestamp.FromDateTimeOffset(now) });
+
     /// <summary>Moves a parcel (the caller checked the move) and records it, then moves the order to the state its parcels imply.</summary>
     public static void MoveParcel(OrderDocument order, Parcel parcel, ParcelState to, Actor actor, string reason, DateTimeOffset now)
     {

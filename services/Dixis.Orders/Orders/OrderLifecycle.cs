@@ -83,7 +83,7 @@ public sealed partial class OrderLifecycle(OrderRepository orders, TimeProvider 
         var change = OrderChange.With(fulfilling ? OrderEffects.ReturnReservation(order.Order.Id, "cancelled") : OrderEffects.ReleaseReservation(order.Order.Id, "cancelled"));
         if (fulfilling)
         {
-            change.Effects.Add(OrderEffects.CancelShipments(order.Order.Id, reason));
+            change.Effects.Add(OrderEffects.CancelShipments(order, reason));
         }
 
         var payment = order.Payment;

@@ -28,7 +28,9 @@ public static class RefundBook
         payment.UpdateTime = Timestamp.FromDateTimeOffset(now);
         var whole = refunded >= totals.GrandTotal.AmountMinor;
         payment.State = whole ? PaymentState.Refunded : PaymentState.PartiallyRefunded;
-        if (order.State != OrderState.Cancelled)
+        // An order closed before fulfilment (cancelled, or failed and then paid late) keeps its state: the payment's
+        // state and the refund tell the money's story.
+        if (order.State is not (OrderState.Cancelled or OrderState.PaymentFailed))
         {
             OrderHistory.Move(order, whole ? OrderState.Refunded : OrderState.PartiallyRefunded, actor, reason, now);
         }

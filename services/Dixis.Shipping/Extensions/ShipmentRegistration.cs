@@ -29,6 +29,8 @@ public static class ShipmentRegistration
                 .Json(ShipmentJsonContext.Default.ShipmentRecord))
             .Collection<ShipmentLabelRecord>(ShipmentCollections.Labels, labels => labels
                 .Json(ShipmentJsonContext.Default.ShipmentLabelRecord))
+            .Collection<ShipmentRequestRecord>(ShipmentCollections.Requests, requests => requests
+                .Json(ShipmentJsonContext.Default.ShipmentRequestRecord))
             .Collection<TrackingEventRecord>(ShipmentCollections.TrackingEvents, events => events
                 .UniqueIndex("dedupeKey")
                 .Index("shipmentId", "eventTimeMs", "recordTimeMs")

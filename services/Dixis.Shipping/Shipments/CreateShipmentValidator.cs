@@ -20,10 +20,10 @@ public static partial class CreateShipmentValidator
         {
             violations.Add("request_id", "is required: '<order_id>/<parcel_id>'.");
         }
-        else if (!violations.Has("order_id") && !violations.Has("parcel_id") && request.RequestId != $"{request.OrderId}/{request.ParcelId}")
+        else if (!violations.Has("order_id") && !violations.Has("parcel_id") && request.RequestId != ShipmentRequestRecord.RequestIdOf(request.OrderId, request.ParcelId))
         {
             // One key per parcel makes "one shipment per parcel" hold by construction, whoever retries.
-            violations.Add("request_id", $"must be '<order_id>/<parcel_id>', here '{request.OrderId}/{request.ParcelId}'.");
+            violations.Add("request_id", $"must be '<order_id>/<parcel_id>', here '{ShipmentRequestRecord.RequestIdOf(request.OrderId, request.ParcelId)}'.");
         }
 
         Destination(violations, request.Destination);
@@ -49,7 +49,8 @@ public static partial class CreateShipmentValidator
         violations.ThrowIfAny(ShipmentErrors.Domain);
     }
 
-    private static void Id(FieldViolations violations, string field, string value)
+    /// <summary>An id of the shipment contract: required, at most <see cref="ShipmentLimits.MaxIdLength"/> characters of a safe set.</summary>
+    internal static void Id(FieldViolations violations, string field, string value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

@@ -1,5 +1,6 @@
 using Dixis.Contracts.Shipping.V1;
 using Dixis.Persistence.Documents;
+using Dixis.Persistence.Errors;
 using Dixis.Persistence.Queries;
 using Dixis.ServiceDefaults.Grpc;
 using Dixis.Shipping.Carriers;
@@ -10,6 +11,12 @@ namespace Dixis.Shipping.Shipments;
 /// Cancels the shipments of a cancelled order that the carrier has not picked up yet (state LABEL_CREATED), each by
 /// one conditional update, so a pickup reported at the same moment wins or loses cleanly. Idempotent: cancelled and
 /// shipped ones are left as they are.
+/// <para>
+/// First, each named parcel without a shipment gets a tombstone (<see cref="ShipmentRequestRecord"/>) under its request
+/// id, so that its <c>CreateShipment</c>, delayed in Orders' outbox behind an outage, can never create a live shipment
+/// afterwards. The tombstones go first and the shipments are listed after: a creation that got its request id first
+/// has committed its shipment by then, and the listing cancels it.
+/// </para>
 /// </summary>
 public sealed partial class ShipmentCancellation(ShipmentRepository shipments, CarrierRegistry carriers, TimeProvider timeProvider, ILogger<ShipmentCancellation> logger)
 {
@@ -28,7 +35,25 @@ public sealed partial class ShipmentCancellation(ShipmentRepository shipments, C
             violations.Add("reason", $"is {request.Reason.Length} characters long; the maximum is {MaxReasonLength}.");
         }
 
+        if (request.ParcelIds.Count > ShipmentLimits.MaxParcelsPerOrder)
+        {
+            violations.Add("parcel_ids", $"names {request.ParcelIds.Count} parcels; the maximum is {ShipmentLimits.MaxParcelsPerOrder}.");
+        }
+        else
+        {
+            for (var i = 0; i < request.ParcelIds.Count; i++)
+            {
+                CreateShipmentValidator.Id(violations, $"parcel_ids[{i}]", request.ParcelIds[i]);
+            }
+        }
+
         violations.ThrowIfAny(ShipmentErrors.Domain);
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? "order cancelled" : request.Reason.Trim();
+        foreach (var parcelId in request.ParcelIds.Distinct(StringComparer.Ordinal))
+        {
+            await TombstoneAsync(request.OrderId, parcelId, reason, cancellationToken);
+        }
+
         var byOrder = Filter.Eq("orderId", request.OrderId);
         foreach (var shipment in await shipments.Shipments.ListAllAsync(byOrder, cancellationToken))
         {
@@ -42,7 +67,7 @@ public sealed partial class ShipmentCancellation(ShipmentRepository shipments, C
                 Filter.Eq("state", nameof(ShipmentState.LabelCreated)),
                 Update.Combine(
                     Update.Set("state", nameof(ShipmentState.Cancelled)),
-                    Update.Set("cancelReason", string.IsNullOrWhiteSpace(request.Reason) ? "order cancelled" : request.Reason.Trim()),
+                    Update.Set("cancelReason", reason),
                     Update.Set("updateTimeMs", timeProvider.GetUtcNow().ToUnixTimeMilliseconds())),
                 cancellationToken);
             if (cancelled)
@@ -56,6 +81,30 @@ public sealed partial class ShipmentCancellation(ShipmentRepository shipments, C
         response.Shipments.AddRange((await shipments.Shipments.ListAllAsync(byOrder, cancellationToken)).OrderBy(s => s.Value.CreateTimeMs).Select(ShipmentMapper.ToContract));
         return response;
     }
+
+    /// <summary>Records that the parcel's request id is cancelled, unless its shipment exists (that one is cancelled by state).</summary>
+    private async Task TombstoneAsync(string orderId, string parcelId, string reason, CancellationToken cancellationToken)
+    {
+        var requestId = ShipmentRequestRecord.RequestIdOf(orderId, parcelId);
+        if (await shipments.FindByRequestIdAsync(requestId, cancellationToken) is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            await shipments.Requests.InsertAsync(requestId, new ShipmentRequestRecord(orderId, null, reason, timeProvider.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+            LogTombstone(logger, requestId, orderId);
+        }
+        catch (DocumentAlreadyExistsException)
+        {
+            // A repeated cancellation, or a creation that got the request id first and committed its shipment with it:
+            // that shipment is in the listing that follows.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Parcel request {RequestId} of cancelled order {OrderId} had no shipment yet; recorded as cancelled")]
+    private static partial void LogTombstone(ILogger logger, string requestId, string orderId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cancelled shipment {ShipmentId} of cancelled order {OrderId}")]
     private static partial void LogCancelled(ILogger logger, string shipmentId, string orderId);

@@ -14,6 +14,13 @@ namespace Dixis.Shipping.Shipments;
 /// Creates the shipment of an order's parcel: its service level from the rate tables, a booking (tracking number and
 /// label) from the carrier, the delivery window, and — in the same transaction — the outbox message that tells Orders
 /// the parcel is PREPARING. Idempotent by <c>request_id</c>: a retry, or a concurrent duplicate, gets the one shipment.
+/// <para>
+/// A parcel cancelled before its shipment existed (<see cref="ShipmentCancellation"/> left a tombstone for its request
+/// id) gets PARCEL_CANCELLED instead, however late the request comes. The transaction inserts the request's
+/// <see cref="ShipmentRequestRecord"/> with the shipment, and the cancellation inserts its tombstone under the same id,
+/// so whichever comes second fails on the document id: a cancellation that lands while the carrier is booking wins, and
+/// the booking is given back.
+/// </para>
 /// </summary>
 public sealed partial class ShipmentCreation(
     IDocumentStore store,
@@ -30,6 +37,14 @@ public sealed partial class ShipmentCreation(
         if (await shipments.FindByRequestIdAsync(request.RequestId, cancellationToken) is { } existing)
         {
             return Replayed(existing, request.RequestId, fingerprint);
+        }
+
+        // Checked before booking so that a cancelled parcel is never given a tracking number or a label; the insert of
+        // the request record below closes the window between this read and the commit.
+        if (await shipments.Requests.GetAsync(request.RequestId, cancellationToken) is { Value.IsTombstone: true })
+        {
+            LogCancelledBeforeCreation(logger, request.RequestId);
+            throw ShipmentErrors.ParcelCancelled(request.RequestId);
         }
 
         var destination = ShipmentMapper.FromContract(request.Destination);
@@ -81,6 +96,7 @@ public sealed partial class ShipmentCreation(
         try
         {
             await using var transaction = await store.BeginTransactionAsync(cancellationToken);
+            await shipments.Requests.In(transaction).InsertAsync(request.RequestId, new ShipmentRequestRecord(request.OrderId, shipmentId, null, nowMs), cancellationToken);
             var created = await shipments.Shipments.In(transaction).InsertAsync(shipmentId, record, cancellationToken);
             await shipments.Labels.In(transaction).InsertAsync(shipmentId, new ShipmentLabelRecord(booking.LabelContentType, booking.Label, nowMs), cancellationToken);
             await store.Outbox.In(transaction).EnqueueAsync(
@@ -91,13 +107,23 @@ public sealed partial class ShipmentCreation(
             LogCreated(logger, shipmentId, request.OrderId, request.ParcelId, offer.CarrierId);
             return ShipmentMapper.ToContract(created);
         }
-        catch (UniqueIndexViolationException)
+        catch (Exception clash) when (clash is DocumentAlreadyExistsException or UniqueIndexViolationException)
         {
-            // A concurrent duplicate won: give its booking back and answer with the shipment that exists.
+            // A concurrent duplicate or a cancellation got the request id first: give this booking back, then answer
+            // with the shipment that exists or with the cancellation.
             await carrier.CancelAsync(offer.CarrierId, booking.TrackingNumber, CancellationToken.None);
-            var winner = await shipments.FindByRequestIdAsync(request.RequestId, cancellationToken)
-                ?? throw new InvalidOperationException($"Shipment of request '{request.RequestId}' clashed on a unique index but cannot be read.");
-            return Replayed(winner, request.RequestId, fingerprint);
+            if (await shipments.FindByRequestIdAsync(request.RequestId, cancellationToken) is { } winner)
+            {
+                return Replayed(winner, request.RequestId, fingerprint);
+            }
+
+            if (await shipments.Requests.GetAsync(request.RequestId, cancellationToken) is { Value.IsTombstone: true })
+            {
+                LogCancelledWhileBooking(logger, request.RequestId, offer.CarrierId);
+                throw ShipmentErrors.ParcelCancelled(request.RequestId);
+            }
+
+            throw new InvalidOperationException($"Shipment of request '{request.RequestId}' clashed on a unique index but cannot be read.", clash);
         }
     }
 
@@ -108,6 +134,12 @@ public sealed partial class ShipmentCreation(
 
     private static string TrackingUri(string template, string trackingNumber) =>
         string.IsNullOrEmpty(template) ? string.Empty : template.Replace("{tracking_number}", Uri.EscapeDataString(trackingNumber), StringComparison.Ordinal);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shipment request {RequestId} was cancelled with its order before it arrived; nothing booked")]
+    private static partial void LogCancelledBeforeCreation(ILogger logger, string requestId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shipment request {RequestId} was cancelled with its order while {CarrierId} booked it; the booking was cancelled")]
+    private static partial void LogCancelledWhileBooking(ILogger logger, string requestId, string carrierId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created shipment {ShipmentId} of order {OrderId} parcel {ParcelId} with carrier {CarrierId}")]
     private static partial void LogCreated(ILogger logger, string shipmentId, string orderId, string parcelId, string carrierId);

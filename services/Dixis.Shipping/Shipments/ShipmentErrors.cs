@@ -34,6 +34,12 @@ public static class ShipmentErrors
             $"Shipment '{shipmentId}' is {ShipmentMapper.Name(state)}: a {TrackingEventMapper.Name(kind)} event is not possible now.",
             [new PreconditionViolation("STATE", $"shipments/{shipmentId}", $"From {ShipmentMapper.Name(state)} the next events can be: {ShipmentStateMachine.Describe(state)}.")]);
 
+    /// <summary>The parcel was cancelled with its order before its shipment existed: final, a retry gets the same answer.</summary>
+    public static RpcException ParcelCancelled(string requestId) =>
+        RpcErrors.FailedPrecondition(Domain, ShippingErrors.Reason(ErrorReason.ParcelCancelled),
+            $"Parcel request '{requestId}' was cancelled with its order before its shipment was created; nothing was booked.",
+            [new PreconditionViolation("CANCELLED", $"shipmentRequests/{requestId}", "The order was cancelled: its parcels are not shipped.")]);
+
     public static RpcException RequestIdReused(string requestId, string resourceType) =>
         RpcErrors.AlreadyExists(Domain, RpcErrors.RequestIdReusedReason, resourceType, requestId,
             $"request_id '{requestId}' was used for a different request.");

@@ -11,5 +11,6 @@ namespace Dixis.Shipping.Shipments;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ShipmentRecord))]
 [JsonSerializable(typeof(ShipmentLabelRecord))]
+[JsonSerializable(typeof(ShipmentRequestRecord))]
 [JsonSerializable(typeof(TrackingEventRecord))]
 internal sealed partial class ShipmentJsonContext : JsonSerializerContext;

@@ -10,4 +10,7 @@ public static class ShipmentLimits
     public const int MaxWeightGrams = 1_000_000;
     public const int MaxDimensionMm = 10_000;
     public const int MaxTrackingNumberLength = 64;
+
+    /// <summary>The parcels one cancellation may name (an order has one parcel per producer).</summary>
+    public const int MaxParcelsPerOrder = 100;
 }

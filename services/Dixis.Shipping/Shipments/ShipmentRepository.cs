@@ -11,6 +11,9 @@ public sealed class ShipmentRepository(IDocumentStore store)
 
     public IDocumentCollection<ShipmentLabelRecord> Labels { get; } = store.Collection<ShipmentLabelRecord>(ShipmentCollections.Labels);
 
+    /// <summary>Per request id: the shipment created, or the cancellation that came first (see <see cref="ShipmentRequestRecord"/>).</summary>
+    public IDocumentCollection<ShipmentRequestRecord> Requests { get; } = store.Collection<ShipmentRequestRecord>(ShipmentCollections.Requests);
+
     public Task<Document<ShipmentRecord>?> FindByRequestIdAsync(string requestId, CancellationToken cancellationToken) =>
         Shipments.FirstOrDefaultAsync(Filter.Eq("requestId", requestId), cancellationToken);
 

@@ -26,7 +26,6 @@ public sealed class FulfilmentPlatformFixture : IAsyncLifetime
     };
 
     private CommercePlatform? platform;
-    private HttpClient? shippingHttp;
 
     public CommercePlatform Platform => platform ?? throw new InvalidOperationException("The fixture is not started.");
 
@@ -40,12 +39,10 @@ public sealed class FulfilmentPlatformFixture : IAsyncLifetime
             Shipping = new CommerceServiceSettings { Values = shipping },
             Orders = new CommerceServiceSettings { Values = new Dictionary<string, string?>(QuickOutbox) },
         });
-        shippingHttp = platform.ShippingService.CreateHttpClient();
     }
 
     public async ValueTask DisposeAsync()
     {
-        shippingHttp?.Dispose();
         if (platform is not null)
         {
             await platform.DisposeAsync();
@@ -101,9 +98,13 @@ public sealed class FulfilmentPlatformFixture : IAsyncLifetime
             TestCallers.Producer(shipment.ProducerId),
             cancellationToken: Cancellation);
 
-    /// <summary>The carrier reports <paramref name="kind"/> through its signed webhook.</summary>
-    public Task<HttpResponseMessage> CarrierReportsAsync(Shipment shipment, string kind) =>
-        CarrierWebhookRequests.PostAsync(shippingHttp!, CarrierWebhookRequests.Body(shipment.TrackingNumber, $"evt-{Guid.NewGuid()}", kind), WebhookSecret, shipment.CarrierId);
+    /// <summary>The carrier reports <paramref name="kind"/> through its signed webhook (to the running Shipping, also after a restart).</summary>
+    public async Task<HttpResponseMessage> CarrierReportsAsync(Shipment shipment, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(shipment);
+        using var shippingHttp = Platform.ShippingService.CreateHttpClient();
+        return await CarrierWebhookRequests.PostAsync(shippingHttp, CarrierWebhookRequests.Body(shipment.TrackingNumber, $"evt-{Guid.NewGuid()}", kind), WebhookSecret, shipment.CarrierId);
+    }
 }
 
 /// <summary>An order of two producers' products as <see cref="FulfilmentPlatformFixture.PlaceTwoParcelOrderAsync"/> placed it.</summary>

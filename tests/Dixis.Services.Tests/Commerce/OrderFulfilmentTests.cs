@@ -11,7 +11,8 @@ namespace Dixis.Services.Tests.Commerce;
 /// <summary>
 /// The joint path of the real Orders and Shipping services: a paid or confirmed order's parcels become shipments, the
 /// producer's and the carrier's tracking events move the order's parcels and, for cash on delivery, pay them; a
-/// cancellation cancels the shipments, and a parcel in the carrier's hands stops it.
+/// cancellation cancels the shipments (also those still waiting in the outbox behind a Shipping outage), and a parcel in
+/// the carrier's hands stops it.
 /// </summary>
 public sealed class OrderFulfilmentTests(FulfilmentPlatformFixture fixture) : IClassFixture<FulfilmentPlatformFixture>
 {
@@ -174,6 +175,44 @@ public sealed class OrderFulfilmentTests(FulfilmentPlatformFixture fixture) : IC
         var shipments = await Eventually.ReadAsync(() => fixture.ShipmentsOfAsync(placed.Order.Id), all => all.All(shipment => shipment.State == ShipmentState.Cancelled));
         Assert.All(shipments, shipment => Assert.Equal(ShipmentState.Cancelled, shipment.State));
         Assert.Equal(OrderState.Cancelled, (await shopper.GetAsync(placed.Order.Id)).State);
+    }
+
+    [Fact]
+    public async Task A_shipment_held_up_by_a_shipping_outage_is_never_created_for_an_order_cancelled_meanwhile()
+    {
+        var placed = await fixture.PlaceTwoParcelOrderAsync(PaymentMethod.BankTransfer);
+        var (shopper, orderId) = (placed.Shopper, placed.Order.Id);
+
+        // Shipping goes down; the transfer is confirmed (the shipments wait in Orders' outbox, retried with back-off)
+        // and the customer cancels before Shipping is back.
+        await Platform.StopAsync("shipping");
+        try
+        {
+            await Platform.Payments.ConfirmBankTransferAsync(
+                new ConfirmBankTransferRequest
+                {
+                    PaymentId = placed.Order.PaymentId,
+                    ReceivedAmount = placed.Order.Totals.GrandTotal,
+                    BankReference = "NBG-2026-000778",
+                    RequestId = Guid.NewGuid().ToString(),
+                },
+                TestCallers.Admin,
+                cancellationToken: Cancellation);
+            await Platform.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = orderId, Reason = "changed my mind" }, shopper.Token, cancellationToken: Cancellation);
+        }
+        finally
+        {
+            await Platform.RestartAsync("shipping");
+        }
+
+        // The delayed creations and the cancellation all reach Shipping now, in whatever order the back-offs give them
+        // (a creation already in flight when the order was cancelled may get there first, and is then cancelled).
+        // Nothing to wait for but time: give the outboxes a while to (wrongly) leave a live shipment.
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
+        Assert.All(await fixture.ShipmentsOfAsync(orderId), shipment => Assert.Equal(ShipmentState.Cancelled, shipment.State));
+        var order = await shopper.GetAsync(orderId);
+        Assert.Equal(OrderState.Cancelled, order.State);
+        Assert.All(order.Parcels, parcel => Assert.Equal(ParcelState.Cancelled, parcel.State));
     }
 
     [Fact]

@@ -9,7 +9,7 @@ namespace Dixis.Services.Tests.Orders.Payments;
 
 /// <summary>
 /// What the Stripe webhook hands to <see cref="ICardPaymentOutcomes"/>: a card order is paid exactly once, a failure
-/// releases its stock, stale or mismatching outcomes change nothing. The provider is a fake (see <see cref="FakeCardPayments"/>).
+/// releases its stock, a success after the order failed is refunded, stale or mismatching outcomes change nothing. The provider is a fake (see <see cref="FakeCardPayments"/>).
 /// </summary>
 public sealed class CardPaymentOutcomeTests
 {
@@ -88,9 +88,12 @@ public sealed class CardPaymentOutcomeTests
         await Eventually.ReadAsync(() => platform.StockAsync(oil.Sku), level => level.Available == 100);
         Assert.Equal(100, (await platform.StockAsync(oil.Sku)).Available);
 
-        // A late success for the failed order changes nothing.
+        // A late success (the customer tried another card) does not revive the failed order: the money goes back in full.
         await platform.OrdersComponent<ICardPaymentOutcomes>().ApplyAsync(new CardPaymentOutcome(cards.Intent(intentId, "succeeded"), "evt_late", "payment_intent.succeeded"), Cancellation);
         Assert.Equal(OrderState.PaymentFailed, (await shopper.GetAsync(placed.Order.Id)).State);
+        var refunded = await Eventually.ReadAsync(() => Task.FromResult(cards.Refunds.Values.ToList()), refunds => refunds.Count > 0);
+        Assert.Equal((intentId, placed.Order.Totals.GrandTotal.AmountMinor), (Assert.Single(refunded).PaymentIntentId, refunded[0].AmountMinor));
+        Assert.Equal(100, (await platform.StockAsync(oil.Sku)).Available);
     }
 
     [Fact]

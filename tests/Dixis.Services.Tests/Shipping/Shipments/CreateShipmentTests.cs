@@ -5,7 +5,10 @@ using Grpc.Core;
 
 namespace Dixis.Services.Tests.Shipping.Shipments;
 
-/// <summary><c>CreateShipment</c> as the Orders outbox calls it: one shipment per parcel, whatever the retries; bad requests name their fields.</summary>
+/// <summary>
+/// <c>CreateShipment</c> and <c>CancelOrderShipments</c> as the Orders outbox calls them: one shipment per parcel, whatever
+/// the retries; none for a parcel cancelled before it had one, however late its creation arrives; bad requests name their fields.
+/// </summary>
 public sealed class CreateShipmentTests(ShipmentsFixture shipping) : IClassFixture<ShipmentsFixture>
 {
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
@@ -178,6 +181,73 @@ public sealed class CreateShipmentTests(ShipmentsFixture shipping) : IClassFixtu
 
         Assert.Empty(none.Shipments);
         await RpcAssert.InvalidFieldAsync(() => shipping.Shipments.CancelOrderShipmentsAsync(new CancelOrderShipmentsRequest(), cancellationToken: Cancellation), "order_id");
+    }
+
+    [Fact]
+    public async Task A_parcel_cancelled_before_its_shipment_existed_never_gets_one()
+    {
+        // Orders' CreateShipment was held up (Shipping was down, the outbox backed off) and the order was cancelled meanwhile.
+        var request = ShipmentsFixture.NewRequest();
+        var cancel = new CancelOrderShipmentsRequest { OrderId = request.OrderId, Reason = "customer cancelled", ParcelIds = { request.ParcelId } };
+
+        var cancelled = await shipping.Shipments.CancelOrderShipmentsAsync(cancel, cancellationToken: Cancellation);
+        var late = await RpcAssert.FailsAsync(() => shipping.Shipments.CreateShipmentAsync(request, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "PARCEL_CANCELLED");
+        await RpcAssert.FailsAsync(() => shipping.Shipments.CreateShipmentAsync(request, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "PARCEL_CANCELLED");
+        var again = await shipping.Shipments.CancelOrderShipmentsAsync(cancel, cancellationToken: Cancellation);
+
+        Assert.Empty(cancelled.Shipments);
+        Assert.Empty(again.Shipments);
+        Assert.Contains(request.RequestId, late.Status.Detail, StringComparison.Ordinal);
+        await AssertNoShipmentOfOrderAsync(request.OrderId);
+        Assert.DoesNotContain(shipping.Orders.Calls, call => call.OrderId == request.OrderId);
+    }
+
+    [Fact]
+    public async Task A_cancellation_that_lands_while_the_carrier_books_wins_and_the_booking_is_given_back()
+    {
+        var request = ShipmentsFixture.NewRequest(serviceLevelId: HoldingCarrierFake.ServiceLevel);
+        using var hold = shipping.Carrier.Hold(request.OrderId);
+        var creating = shipping.Shipments.CreateShipmentAsync(request, cancellationToken: Cancellation);
+        var trackingNumber = await hold.Booking.Task.WaitAsync(Cancellation);
+
+        // The carrier has booked but not answered yet: no shipment is stored, and the cancellation arrives.
+        var cancelled = await shipping.Shipments.CancelOrderShipmentsAsync(
+            new CancelOrderShipmentsRequest { OrderId = request.OrderId, ParcelIds = { request.ParcelId } }, cancellationToken: Cancellation);
+        hold.Release();
+
+        await RpcAssert.FailsAsync(() => creating, StatusCode.FailedPrecondition, "PARCEL_CANCELLED");
+        Assert.Empty(cancelled.Shipments);
+        await AssertNoShipmentOfOrderAsync(request.OrderId);
+        Assert.Contains(trackingNumber, shipping.Carrier.Cancelled);
+        await RpcAssert.FailsAsync(() => shipping.Shipments.CreateShipmentAsync(request, cancellationToken: Cancellation), StatusCode.FailedPrecondition, "PARCEL_CANCELLED");
+    }
+
+    [Fact]
+    public async Task A_shipment_created_before_the_cancellation_is_cancelled_and_a_retried_create_returns_it_cancelled()
+    {
+        var request = ShipmentsFixture.NewRequest();
+        var created = await shipping.CreateAsync(request);
+
+        var cancelled = await shipping.Shipments.CancelOrderShipmentsAsync(
+            new CancelOrderShipmentsRequest { OrderId = request.OrderId, ParcelIds = { request.ParcelId } }, cancellationToken: Cancellation);
+        var retried = await shipping.CreateAsync(request);
+
+        Assert.Equal((created.Id, ShipmentState.Cancelled), (Assert.Single(cancelled.Shipments).Id, cancelled.Shipments[0].State));
+        Assert.Equal((created.Id, ShipmentState.Cancelled, created.TrackingNumber), (retried.Id, retried.State, retried.TrackingNumber));
+    }
+
+    [Fact]
+    public async Task Bad_parcel_ids_of_a_cancellation_are_named_and_record_nothing()
+    {
+        var request = ShipmentsFixture.NewRequest();
+        var tooMany = new CancelOrderShipmentsRequest { OrderId = request.OrderId };
+        tooMany.ParcelIds.AddRange(Enumerable.Range(0, 101).Select(i => $"p{i}"));
+
+        await RpcAssert.InvalidFieldAsync(() => shipping.Shipments.CancelOrderShipmentsAsync(
+            new CancelOrderShipmentsRequest { OrderId = request.OrderId, ParcelIds = { request.ParcelId, "not a parcel/id" } }, cancellationToken: Cancellation), "parcel_ids[1]");
+        await RpcAssert.InvalidFieldAsync(() => shipping.Shipments.CancelOrderShipmentsAsync(tooMany, cancellationToken: Cancellation), "parcel_ids");
+
+        Assert.Equal(ShipmentState.LabelCreated, (await shipping.CreateAsync(request)).State);
     }
 
     private async Task AssertNoShipmentOfOrderAsync(string orderId)

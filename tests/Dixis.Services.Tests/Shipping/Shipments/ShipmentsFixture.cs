@@ -1,6 +1,7 @@
 using Dixis.Contracts.Common.V1;
 using Dixis.Contracts.Shipping.V1;
 using Dixis.Services.Tests.Infrastructure;
+using Dixis.Shipping.Carriers;
 using Grpc.Net.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
@@ -10,7 +11,8 @@ namespace Dixis.Services.Tests.Shipping.Shipments;
 /// <summary>
 /// One real shipping service (in-process, real SQLite file, the Greek default rate table) shared by the tests of a
 /// class, with the Orders service replaced by <see cref="RecordingOrderServiceFake"/> at the network edge: the outbox's
-/// calls leave through service discovery (<c>services:orders:grpc:0</c>) as in production and arrive at the fake.
+/// calls leave through service discovery (<c>services:orders:grpc:0</c>) as in production and arrive at the fake. The
+/// <c>acs</c> carrier's API is <see cref="HoldingCarrierFake"/>.
 /// Tests keep out of each other's way with fresh order, producer and customer ids.
 /// </summary>
 public sealed class ShipmentsFixture : IAsyncLifetime
@@ -31,6 +33,9 @@ public sealed class ShipmentsFixture : IAsyncLifetime
     private GrpcChannel? channel;
 
     public RecordingOrderServiceFake Orders { get; } = new();
+
+    /// <summary>The <c>acs</c> carrier's API (see <see cref="HoldingCarrierFake"/>).</summary>
+    public HoldingCarrierFake Carrier { get; } = new();
 
     public IRunningService Service => service ?? throw new InvalidOperationException("The fixture is not started.");
 
@@ -57,8 +62,12 @@ public sealed class ShipmentsFixture : IAsyncLifetime
                 ["Persistence:Outbox:InitialBackoff"] = "00:00:00.100",
                 ["Persistence:Outbox:MaxBackoff"] = "00:00:00.200",
             },
-            Services = services => services.PostConfigureAll<HttpClientFactoryOptions>(options =>
-                options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = orders)),
+            Services = services =>
+            {
+                services.PostConfigureAll<HttpClientFactoryOptions>(options =>
+                    options.HttpMessageHandlerBuilderActions.Add(handlers => handlers.PrimaryHandler = orders));
+                services.AddSingleton<ICarrier>(Carrier);
+            },
         });
         channel = service.CreateGrpcChannel();
         Shipments = new ShipmentService.ShipmentServiceClient(channel);
