@@ -10,6 +10,9 @@ namespace Dixis.ServiceDefaults.Background;
 /// </summary>
 public abstract partial class PeriodicWork(TimeProvider timeProvider, ILogger logger) : BackgroundService
 {
+    /// <summary>The clock the work runs on, for subclasses that also need the time (e.g. a retention's cutoff).</summary>
+    protected TimeProvider Time { get; } = timeProvider;
+
     /// <summary>The time between two ticks.</summary>
     protected abstract TimeSpan Interval { get; }
 
@@ -30,7 +33,7 @@ public abstract partial class PeriodicWork(TimeProvider timeProvider, ILogger lo
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, timeProvider);
+        using var timer = new PeriodicTimer(Interval, Time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dixis.Orders.Extensions;
 
-/// <summary>Registers card payments through Stripe: the provider, the signed webhook and its event de-duplication.</summary>
+/// <summary>Registers card payments through Stripe: the provider, the signed webhook and its event de-duplication (kept for a retention, then purged).</summary>
 public static class CardPaymentRegistration
 {
     /// <summary>The collections this part of the service stores.</summary>
@@ -35,6 +35,8 @@ public static class CardPaymentRegistration
             .ConfigureHttpClient((provider, http) => http.Timeout = provider.GetRequiredService<IOptions<StripeOptions>>().Value.RequestTimeout);
 
         services.AddSingleton<StripeSignatureVerifier>();
+        services.AddSingleton<StripeEventPurger>();
+        services.AddHostedService(provider => provider.GetRequiredService<StripeEventPurger>());
 
         var stripe = builder.Configuration.GetSection(StripeOptions.SectionName).Get<StripeOptions>() ?? new StripeOptions();
         if (stripe.IsConfigured)

@@ -39,6 +39,12 @@ public sealed class StripeOptions
     /// </summary>
     public List<string> PaymentMethodTypes { get; set; } = [];
 
+    /// <summary>
+    /// How long a handled webhook event's id is kept for de-duplication before <see cref="Webhooks.StripeEventPurger"/>
+    /// deletes it. Stripe redelivers an event for up to three days, so at least four; default 30 days.
+    /// </summary>
+    public TimeSpan HandledEventRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Whether card payments are configured: a secret key is set.</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(SecretKey);
 }

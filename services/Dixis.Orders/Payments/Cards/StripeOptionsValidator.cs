@@ -12,6 +12,8 @@ public sealed class StripeOptionsValidator : IValidateOptions<StripeOptions>
 {
     private static readonly TimeSpan MinimumTolerance = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaximumTolerance = TimeSpan.FromHours(1);
+    private static readonly TimeSpan MinimumRetention = TimeSpan.FromDays(4);
+    private static readonly TimeSpan MaximumRetention = TimeSpan.FromDays(400);
 
     public ValidateOptionsResult Validate(string? name, StripeOptions options)
     {
@@ -21,6 +23,11 @@ public sealed class StripeOptionsValidator : IValidateOptions<StripeOptions>
         if (options.SignatureTolerance < MinimumTolerance || options.SignatureTolerance > MaximumTolerance)
         {
             failures.Add($"{StripeOptions.SectionName}:SignatureTolerance must be between 1 second and 1 hour (Stripe's default is 300 seconds).");
+        }
+
+        if (options.HandledEventRetention < MinimumRetention || options.HandledEventRetention > MaximumRetention)
+        {
+            failures.Add($"{StripeOptions.SectionName}:HandledEventRetention must be between 4 and 400 days (Stripe redelivers an event for up to 3 days).");
         }
 
         if (options.MaxNetworkRetries is < 0 or > 10)

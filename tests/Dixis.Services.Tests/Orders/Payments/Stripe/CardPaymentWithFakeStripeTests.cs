@@ -2,11 +2,14 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Dixis.Contracts.Orders.V1;
+using Dixis.Orders.Webhooks;
+using Dixis.Persistence.Documents;
 using Dixis.Services.Tests.Commerce;
 using Dixis.Services.Tests.Infrastructure;
 using Dixis.Testing.Stripe;
 using Dixis.Testing.Tokens;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dixis.Services.Tests.Orders.Payments.Stripe;
 
@@ -261,6 +264,31 @@ public sealed class CardPaymentWithFakeStripeTests : IAsyncLifetime
     }
 
     /// <summary>Retries as a client told "ABORTED: retry the same request in a moment" does, for up to 30 seconds.</summary>
+    [Fact]
+    public async Task Handled_events_past_their_retention_are_purged_and_a_late_redelivery_still_changes_nothing()
+    {
+        var oil = await platform.SeedProductAsync();
+        var shopper = new Shopper(platform);
+        var placed = await shopper.OrderAsync(PaymentMethod.Card, (oil.Sku, 1));
+        var succeeded = StripeWebhookSigner.Event("payment_intent.succeeded", stripe.Succeed(stripe.IntentForOrder(placed.Order.Id).Id), DateTimeOffset.UtcNow);
+        await DeliverAsync(succeeded);
+        var events = platform.OrdersService.Services.GetRequiredService<IDocumentCollection<StripeEventRecord>>();
+        var oldId = $"evt_old_{Guid.NewGuid():N}";
+        await events.InsertAsync(oldId, new StripeEventRecord("payment_intent.succeeded", "pi_old", null, "succeeded", 0, DateTimeOffset.UtcNow.AddDays(-31).ToUnixTimeMilliseconds()), Cancellation);
+
+        var purged = await platform.OrdersService.Services.GetRequiredService<StripeEventPurger>().PurgeAsync(Cancellation);
+
+        Assert.True(purged >= 1, "The event handled 31 days ago is past the 30-day retention.");
+        Assert.Null(await events.GetAsync(oldId, Cancellation));
+        Assert.NotNull(await events.GetAsync(succeeded.Id, Cancellation));
+
+        // Delivered again after its record were gone, an event is applied by re-reading the intent: still paid once.
+        await events.DeleteAsync(succeeded.Id, cancellationToken: Cancellation);
+        var late = await DeliverAsync(succeeded);
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Single((await shopper.GetAsync(placed.Order.Id)).History, change => change.ToState == OrderState.Paid);
+    }
+
     private static async Task<T> RetryWhileAbortedAsync<T>(Func<Task<T>> call)
     {
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);

@@ -33,6 +33,17 @@ public sealed class StripeOptionsValidationTests
         Assert.True(Validator.Validate(null, Configured()).Succeeded);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(401)]
+    public void Handled_events_are_kept_at_least_as_long_as_stripe_redelivers_them_and_at_most_400_days(int days)
+    {
+        var options = Configured();
+        options.HandledEventRetention = TimeSpan.FromDays(days);
+
+        AssertFails(options, "Orders:Stripe:HandledEventRetention must be between 4 and 400 days");
+    }
+
     [Fact]
     public void A_secret_key_needs_a_publishable_key()
     {
