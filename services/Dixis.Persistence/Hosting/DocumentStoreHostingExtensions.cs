@@ -3,9 +3,11 @@ using Dixis.Persistence.Documents;
 using Dixis.Persistence.Mongo;
 using Dixis.Persistence.Outbox;
 using Dixis.Persistence.Sqlite;
+using Dixis.ServiceDefaults.Health;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +23,9 @@ public static class DocumentStoreHostingExtensions
     /// Adds the document store of <paramref name="serviceName"/>: MongoDB (database named after the service)
     /// when <c>ConnectionStrings:mongo</c> is set, otherwise SQLite at <c>&lt;Persistence:DataDirectory&gt;/&lt;service&gt;.db</c>.
     /// Registers <see cref="IDocumentStore"/>, each declared <see cref="IDocumentCollection{T}"/>, <see cref="IOutbox"/>,
-    /// <c>IIdempotencyStore</c>, the outbox dispatcher, schema creation at start, and a readiness health check
-    /// named after the engine (<c>sqlite</c> or <c>mongo</c>) tagged <c>ready</c>.
+    /// <c>IIdempotencyStore</c>, the outbox dispatcher and its metrics, schema creation at start, a readiness health check
+    /// named after the engine (<c>sqlite</c> or <c>mongo</c>) tagged <c>ready</c>, and the <c>outbox</c> check, also
+    /// tagged <c>ready</c>, that reports Degraded (never Unhealthy) while dead letters exist.
     /// </summary>
     public static IHostApplicationBuilder AddDocumentStore(
         this IHostApplicationBuilder builder, string serviceName, Action<DocumentStoreBuilder> configure)
@@ -68,9 +71,13 @@ public static class DocumentStoreHostingExtensions
         services.AddSingleton(sp => sp.GetRequiredService<IDocumentStore>().Idempotency);
         services.AddSingleton(sp => sp.GetRequiredService<IDocumentStore>().OutboxQueue);
         services.AddHostedService<DocumentStoreInitializer>();
+        services.AddMetrics();
+        services.TryAddSingleton<OutboxMetrics>();
         services.AddHostedService<OutboxDispatcher>();
         services.AddHostedService<DocumentStoreMaintenance>();
-        services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>(useMongo ? MongoDocumentStore.EngineName : "sqlite", tags: ["ready"]);
+        services.AddHealthChecks()
+            .AddCheck<DocumentStoreHealthCheck>(useMongo ? MongoDocumentStore.EngineName : "sqlite", tags: [HealthCheckTags.Ready])
+            .AddCheck<OutboxDeadLetterHealthCheck>(OutboxDeadLetterHealthCheck.Name, HealthStatus.Degraded, [HealthCheckTags.Ready]);
         return builder;
     }
 

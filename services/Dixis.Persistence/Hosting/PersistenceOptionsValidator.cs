@@ -36,6 +36,7 @@ internal sealed class PersistenceOptionsValidator : IValidateOptions<Persistence
         Require(outbox.InitialBackoff > TimeSpan.Zero, $"{Section}:Outbox:InitialBackoff must be positive.");
         Require(outbox.Retention > TimeSpan.Zero, $"{Section}:Outbox:Retention must be positive.");
         Require(outbox.MaxBackoff >= outbox.InitialBackoff, $"{Section}:Outbox:MaxBackoff must be at least InitialBackoff.");
+        Require(outbox.MaxAttempts is >= 1 and <= 10_000, $"{Section}:Outbox:MaxAttempts must be between 1 and 10000.");
 
         var idempotency = options.Idempotency;
         Require(idempotency.InProgressTimeout > TimeSpan.Zero, $"{Section}:Idempotency:InProgressTimeout must be positive.");

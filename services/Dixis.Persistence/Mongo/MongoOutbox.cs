@@ -27,6 +27,7 @@ internal sealed class MongoOutbox(MongoDocumentStore store, MongoUnitOfWork? tra
             { "leaseUntil", BsonNull.Value },
             { "completedAt", BsonNull.Value },
             { "lastError", BsonNull.Value },
+            { "deadAt", BsonNull.Value },
         };
         await store.RawCollection(MongoDocumentStore.OutboxCollection).InsertAsync(transaction?.Session, document, cancellationToken);
         return id;

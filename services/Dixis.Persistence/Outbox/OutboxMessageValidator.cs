@@ -18,5 +18,11 @@ internal static class OutboxMessageValidator
         {
             throw new ArgumentException($"Outbox message payload must be present and at most {MaxPayloadBytes} bytes.", nameof(message));
         }
+
+        if (message.NotBefore >= OutboxDeadLetters.NeverDue)
+        {
+            // That due time marks a dead letter.
+            throw new ArgumentException("Outbox message NotBefore must be before the end of year 9999.", nameof(message));
+        }
     }
 }

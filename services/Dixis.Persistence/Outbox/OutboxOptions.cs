@@ -1,6 +1,6 @@
 namespace Dixis.Persistence.Outbox;
 
-/// <summary>How the outbox dispatcher polls, leases and backs off (section <c>Persistence:Outbox</c>).</summary>
+/// <summary>How the outbox dispatcher polls, leases, backs off and gives up (section <c>Persistence:Outbox</c>).</summary>
 public sealed class OutboxOptions
 {
     /// <summary>Whether this process runs the dispatcher.</summary>
@@ -23,4 +23,11 @@ public sealed class OutboxOptions
 
     /// <summary>The longest delay between two attempts.</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Deliveries tried before a message that keeps failing transiently becomes a dead letter. The default, with the
+    /// default back-off, keeps trying for about 3.5 hours: long enough to ride out an outage of the service called,
+    /// short enough that an operator hears of a message that will never go through the same day.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 50;
 }

@@ -204,6 +204,14 @@ public sealed class SqliteDocumentStore : IDocumentStore
         // WAL is a property of the file: set once, kept across connections and restarts.
         command.CommandText = "PRAGMA journal_mode = WAL;\n" + SqliteSchema.Create(Definition);
         await command.ExecuteNonQueryAsync(CancellationToken.None);
+
+        // Immediate: another process opening the same file (a service and the outbox tool) upgrades it once, not twice.
+        await using (var upgrade = connection.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: false))
+        {
+            await SqliteSchema.UpgradeAsync(connection, upgrade, CancellationToken.None);
+            await upgrade.CommitAsync(CancellationToken.None);
+        }
+
         // One-shot, re-armed after each checkpoint: a clock that jumps ahead (a test's fake clock) fires it
         // once, not once per elapsed period.
         checkpointTimer ??= TimeProvider.CreateTimer(_ => StartCheckpoint(), null, CheckpointInterval, Timeout.InfiniteTimeSpan);

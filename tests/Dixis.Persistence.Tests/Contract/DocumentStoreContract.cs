@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using Dixis.Persistence.Documents;
 using Dixis.Persistence.Tests.Model;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Dixis.Persistence.Tests.Contract;
@@ -13,9 +15,14 @@ public abstract partial class DocumentStoreContract : IAsyncLifetime
 {
     private readonly List<IDocumentStore> opened = [];
 
+    // Meters of this test only: instruments from another factory (a parallel test) are not seen by its collectors.
+    private readonly ServiceProvider meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
     protected FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
 
     protected PersistenceOptions Settings { get; } = new() { DataDirectory = Path.GetTempPath(), MaxPageSize = 100 };
+
+    protected IMeterFactory MeterFactory => meters.GetRequiredService<IMeterFactory>();
 
     /// <summary>A new store object over this test's storage (skips the test when the engine is unavailable).</summary>
     protected abstract IDocumentStore CreateStore();
@@ -33,6 +40,7 @@ public abstract partial class DocumentStoreContract : IAsyncLifetime
         }
 
         await DeleteStorageAsync();
+        await meters.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 

@@ -99,4 +99,20 @@ public sealed class MongoRenderingTests
 
         Assert.Contains("reserved for the store", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_dead_letter_is_parked_at_the_due_time_no_claim_reaches_and_found_through_the_due_index()
+    {
+        var at = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero);
+
+        Assert.Equal(
+            """{ "completedAt" : null, "dueAt" : { "$numberLong" : "253402300799999" } }""",
+            MongoOutboxQueue.DeadLetterFilter().ToJson(Canonical));
+        Assert.Equal(
+            """{ "dueAt" : 253402300799999, "deadAt" : 1795510800000, "lastError" : "RpcException NotFound: no order", "leaseOwner" : null, "leaseUntil" : null }""",
+            MongoOutboxQueue.DeadLetterUpdate(at, "RpcException NotFound: no order").ToJson(Relaxed));
+        Assert.Equal(
+            """{ "$set" : { "dueAt" : 1795510800000, "deadAt" : null, "attempts" : 0 } }""",
+            MongoOutboxQueue.RequeueUpdate(at).ToJson(Relaxed));
+    }
 }

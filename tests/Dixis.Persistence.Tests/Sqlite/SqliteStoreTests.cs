@@ -71,6 +71,51 @@ public sealed class SqliteStoreTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Claims_and_dead_letter_counts_read_the_due_index_not_the_table()
+    {
+        await store.InitializeAsync(Cancel);
+
+        var claim = await QueryPlanAsync("""
+            SELECT id FROM _outbox WHERE completed_at IS NULL AND due_at <= 5 AND (lease_until IS NULL OR lease_until <= 5) ORDER BY due_at, id LIMIT 32
+            """);
+        var count = await QueryPlanAsync($"SELECT count(*) FROM _outbox WHERE completed_at IS NULL AND due_at = {OutboxDeadLetters.NeverDue.ToUnixTimeMilliseconds()}");
+
+        Assert.Contains(claim, step => step.Contains("USING INDEX ix__outbox_due (due_at<?)", StringComparison.Ordinal));
+        Assert.Contains(count, step => step.Contains("USING INDEX ix__outbox_due (due_at=?)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_file_from_before_dead_letters_is_upgraded_at_start_and_keeps_its_pending_messages()
+    {
+        var path = Path.Combine(directory, "old.db");
+        await using (var old = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            await old.OpenAsync(Cancel);
+            await using var command = old.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE _outbox (
+                    id TEXT NOT NULL PRIMARY KEY, type TEXT NOT NULL, payload BLOB NOT NULL, enqueued_at INTEGER NOT NULL,
+                    due_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, lease_owner TEXT, lease_until INTEGER,
+                    completed_at INTEGER, last_error TEXT);
+                CREATE INDEX ix__outbox_due ON _outbox (due_at, id) WHERE completed_at IS NULL;
+                INSERT INTO _outbox (id, type, payload, enqueued_at, due_at) VALUES ('m-1', 'orders.create-shipment', x'01', 0, 0);
+                """;
+            await command.ExecuteNonQueryAsync(Cancel);
+        }
+
+        await using var upgraded = new SqliteDocumentStore(path, TestCollections.Definition, new PersistenceOptions(), TimeProvider.System);
+        await upgraded.InitializeAsync(Cancel);
+        var now = TimeProvider.System.GetUtcNow();
+        var claimed = await upgraded.OutboxQueue.ClaimAsync("dispatcher", 10, now, now.AddMinutes(1), Cancel);
+        var parked = await upgraded.OutboxQueue.DeadLetterAsync("m-1", "dispatcher", now, "RpcException NotFound: no order", Cancel);
+
+        Assert.Equal("m-1", Assert.Single(claimed).Id);
+        Assert.True(parked);
+        Assert.Equal(1, await upgraded.OutboxQueue.CountDeadLettersAsync(Cancel));
+        Assert.True((await upgraded.OutboxQueue.FindAsync("m-1", Cancel))!.IsDeadLetter);
+    }
+
+    [Fact]
     public async Task Disposing_the_store_releases_every_pooled_handle_on_the_file()
     {
         var stock = store.Collection<StockItem>(TestCollections.Stock);
@@ -136,5 +181,21 @@ public sealed class SqliteStoreTests : IAsyncDisposable
         TestContext.Current.SendDiagnosticMessage($"order placement on SQLite: p50 {median:0.000} ms, p99 {timings[(int)(timings.Count * 0.99)]:0.000} ms");
         Assert.True(median < 5, $"median order placement took {median:0.000} ms, p99 {timings[(int)(timings.Count * 0.99)]:0.000}, over 5 ms: {timings.Count(t => t > 5)}");
         Assert.Equal(1_000_000 - 640, (await stock.GetAsync("sku-a", Cancel))!.Value.Available);
+    }
+
+    private async Task<List<string>> QueryPlanAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={store.FilePath};Pooling=False");
+        await connection.OpenAsync(Cancel);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        await using var reader = await command.ExecuteReaderAsync(Cancel);
+        var plan = new List<string>();
+        while (await reader.ReadAsync(Cancel))
+        {
+            plan.Add(reader.GetString(3));
+        }
+
+        return plan;
     }
 }
