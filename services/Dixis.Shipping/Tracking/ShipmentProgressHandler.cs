@@ -5,8 +5,9 @@ using Grpc.Core;
 namespace Dixis.Shipping.Tracking;
 
 /// <summary>
-/// Delivers <see cref="ShipmentProgress"/> messages to <c>OrderService.RecordShipmentProgress</c>. Any failure
-/// (Orders down, or not answering the method yet: UNIMPLEMENTED) throws, and the outbox retries with back-off.
+/// Delivers <see cref="ShipmentProgress"/> messages to <c>OrderService.RecordShipmentProgress</c>. Any failure throws:
+/// the outbox retries a transient one (Orders down, or not answering the method yet: UNIMPLEMENTED) with back-off and
+/// parks a permanent one (e.g. NOT_FOUND: Orders knows no such order) as a dead letter for an operator.
 /// </summary>
 public sealed partial class ShipmentProgressHandler(OrderService.OrderServiceClient orders, ILogger<ShipmentProgressHandler> logger) : IOutboxHandler
 {
@@ -31,6 +32,6 @@ public sealed partial class ShipmentProgressHandler(OrderService.OrderServiceCli
     [LoggerMessage(Level = LogLevel.Information, Message = "Orders recorded shipment {ShipmentId} as {ParcelState} (event {EventId})")]
     private static partial void LogRecorded(ILogger logger, string shipmentId, ParcelState parcelState, string eventId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Orders did not record shipment {ShipmentId} as {ParcelState} (event {EventId}): {StatusCode} on attempt {Attempt}; the outbox retries")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Orders did not record shipment {ShipmentId} as {ParcelState} (event {EventId}): {StatusCode} on attempt {Attempt}; the outbox retries it, or parks it when the failure is permanent")]
     private static partial void LogNotRecorded(ILogger logger, string shipmentId, ParcelState parcelState, string eventId, StatusCode statusCode, int attempt);
 }
