@@ -40,7 +40,7 @@ public sealed class CheckoutPricing(
         CancellationToken cancellationToken)
     {
         var variants = await VariantsAsync(cartLines, CurrencyCode, cancellationToken);
-        return await PriceAsync(cartLines.Select(line => (variants[line.Sku], line.Quantity)).ToList(), destination, method, selections, cancellationToken);
+        return await PriceAsync(cartLines.Select(line => (variants[line.Sku], line.Quantity)).ToList(), destination, method, selections, PricingMode.Checkout, cancellationToken);
     }
 
     /// <summary>
@@ -52,6 +52,7 @@ public sealed class CheckoutPricing(
         PostalAddress destination,
         PaymentMethod method,
         IReadOnlyList<ShippingSelection> selections,
+        PricingMode mode,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -61,7 +62,14 @@ public sealed class CheckoutPricing(
         var groups = items
             .GroupBy(item => item.Variant.ProducerId, StringComparer.Ordinal)
             .ToList();
-        CheckSelections(selections, groups.Select(group => group.Key).ToHashSet(StringComparer.Ordinal));
+        var producerIds = groups.Select(group => group.Key).ToHashSet(StringComparer.Ordinal);
+        if (mode == PricingMode.Preview)
+        {
+            // A selection kept by the frontend for a producer whose lines all became unbuyable is moot, not wrong.
+            selections = [.. selections.Where(selection => producerIds.Contains(selection.ProducerId))];
+        }
+
+        CheckSelections(selections, producerIds);
         var producerFacts = await ProducersAsync(groups.Select(group => group.Key), cancellationToken);
 
         var lines = new List<OrderLine>();
@@ -123,13 +131,13 @@ public sealed class CheckoutPricing(
                 producerFacts[parcel.ProducerId].OriginPostalCode, codAmount, CashCollected: false));
         }
 
-        if (violations.Count > 0)
+        if (violations.Count > 0 && mode == PricingMode.Checkout)
         {
             throw RpcErrors.FailedPrecondition(Domain, OrderErrors.Reason(OrdersErrorReason.CashOnDeliveryNotAllowed),
                 $"Cash on delivery is not possible for this order: {violations[0].Description} Choose another payment method or split the order.", violations);
         }
 
-        return new PricedCheckout(lines, parcels, previews, logistics, Totals(lines, parcels, fee, currency));
+        return new PricedCheckout(lines, parcels, previews, logistics, Totals(lines, parcels, fee, currency), violations);
     }
 
     private OrderTotals Totals(IReadOnlyList<OrderLine> lines, IReadOnlyList<Parcel> parcels, long feePerParcel, string currency)

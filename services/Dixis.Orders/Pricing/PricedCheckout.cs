@@ -1,5 +1,6 @@
 using Dixis.Contracts.Orders.V1;
 using Dixis.Orders.Model;
+using Dixis.ServiceDefaults.Grpc;
 
 namespace Dixis.Orders.Pricing;
 
@@ -9,9 +10,13 @@ namespace Dixis.Orders.Pricing;
 /// <param name="Previews">The same parcels with every option to choose from.</param>
 /// <param name="Logistics">Packing, origin and cash-on-delivery amount per parcel.</param>
 /// <param name="Totals">The amounts; paid and refunded zero.</param>
+/// <param name="CashOnDeliveryRefusals">
+/// In <see cref="PricingMode.Preview"/>, with cash on delivery: the parcels over its limit (a checkout fails on them instead).
+/// </param>
 public sealed record PricedCheckout(
     IReadOnlyList<OrderLine> Lines,
     IReadOnlyList<Parcel> Parcels,
     IReadOnlyList<ParcelPreview> Previews,
     IReadOnlyList<ParcelLogistics> Logistics,
-    OrderTotals Totals);
+    OrderTotals Totals,
+    IReadOnlyList<PreconditionViolation> CashOnDeliveryRefusals);

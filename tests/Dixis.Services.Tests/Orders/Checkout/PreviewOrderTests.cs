@@ -103,6 +103,49 @@ public sealed class PreviewOrderTests
     }
 
     [Fact]
+    public async Task Cash_on_delivery_over_its_limit_is_shown_unavailable_in_the_preview_with_the_reason_while_checkout_refuses_it()
+    {
+        await using var platform = await OrderPlatform.StartAsync(new() { ["Orders:CashOnDelivery:MaxParcelValue"] = "1000" });
+        var oil = await platform.SeedProductAsync();
+        var shopper = new Shopper(platform);
+        var cartId = await shopper.CartAsync((oil.Sku, 1));
+
+        var preview = await platform.Orders.PreviewOrderAsync(new PreviewOrderRequest { CartId = cartId, ShippingAddress = Shopper.Athens, PaymentMethod = PaymentMethod.CashOnDelivery },
+            shopper.Token, cancellationToken: Cancellation);
+
+        Assert.Single(preview.Parcels);
+        Assert.True(preview.Totals.GrandTotal.AmountMinor > 1000);
+        var cashOnDelivery = Assert.Single(preview.PaymentMethods, method => method.Method == PaymentMethod.CashOnDelivery);
+        Assert.False(cashOnDelivery.Available);
+        Assert.Contains("the limit is", cashOnDelivery.UnavailableReason, StringComparison.Ordinal);
+        Assert.True(Assert.Single(preview.PaymentMethods, method => method.Method == PaymentMethod.BankTransfer).Available);
+        await RpcAssert.FailsAsync(() => shopper.Place(Shopper.Request(cartId)), StatusCode.FailedPrecondition, "CASH_ON_DELIVERY_NOT_ALLOWED");
+    }
+
+    [Fact]
+    public async Task A_shipping_selection_for_a_producer_whose_lines_all_became_unbuyable_is_ignored_by_the_preview()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var oil = await platform.SeedProductAsync();
+        var wine = await platform.SeedProductAsync([new SeedVariant(PriceMinor: 1800, Stock: 2)]);
+        var shopper = new Shopper(platform);
+        var cartId = await shopper.CartAsync((oil.Sku, 1), (wine.Sku, 1));
+        var before = await platform.Orders.PreviewOrderAsync(new PreviewOrderRequest { CartId = cartId, ShippingAddress = Shopper.Athens }, shopper.Token, cancellationToken: Cancellation);
+        var wineSelection = new ShippingSelection
+        {
+            ProducerId = wine.Producer.Id,
+            ServiceLevelId = before.Parcels.Single(parcel => parcel.ProducerId == wine.Producer.Id).SelectedServiceLevelId,
+        };
+        await TakeStockAsync(platform, wine.Sku, 2);
+
+        var preview = await platform.Orders.PreviewOrderAsync(
+            new PreviewOrderRequest { CartId = cartId, ShippingAddress = Shopper.Athens, ShippingSelections = { wineSelection } }, shopper.Token, cancellationToken: Cancellation);
+
+        Assert.Equal(oil.Producer.Id, Assert.Single(preview.Parcels).ProducerId);
+        Assert.Equal([CartLineNoteKind.OutOfStock], Assert.Single(preview.ProblemLines).Notes.Select(note => note.Kind));
+    }
+
+    [Fact]
     public async Task A_preview_with_nothing_to_buy_has_no_parcels_and_zero_totals()
     {
         await using var platform = await OrderPlatform.StartAsync();
