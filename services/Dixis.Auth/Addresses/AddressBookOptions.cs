@@ -1,3 +1,4 @@
+using Dixis.ServiceDefaults.Addresses;
 using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 
@@ -25,7 +26,7 @@ public sealed class AddressBookOptions : IValidatableObject
     {
         foreach (var (region, pattern) in PostalCodePatterns)
         {
-            if (!AddressRules.RegionCode().IsMatch(region))
+            if (!PostalAddressRules.RegionCode().IsMatch(region))
             {
                 yield return new ValidationResult($"Auth:Addresses:PostalCodePatterns: '{region}' is not a CLDR region code such as 'GR'.", [nameof(PostalCodePatterns)]);
             }

@@ -1,6 +1,7 @@
 using Dixis.Contracts.Common.V1;
 using Dixis.Contracts.Orders.V1;
 using Dixis.Orders.Model;
+using Dixis.ServiceDefaults.Addresses;
 using Dixis.ServiceDefaults.Grpc;
 
 namespace Dixis.Orders.Checkout;
@@ -9,7 +10,6 @@ namespace Dixis.Orders.Checkout;
 public sealed class CheckoutValidator
 {
     private const int MaxEmailLength = 254;
-    private const int MaxAddressLine = 200;
     private const int MaxAddressIdLength = 64;
 
     public void Validate(PlaceOrderRequest request)
@@ -31,7 +31,7 @@ public sealed class CheckoutValidator
         {
             case PlaceOrderRequest.DestinationOneofCase.AddressId:
                 // The entry itself is read (and checked with ValidateSavedAddress) once the request is known to be sound.
-                Required(violations, "address_id", request.AddressId, MaxAddressIdLength);
+                PostalAddressRules.Required(violations, "address_id", request.AddressId, MaxAddressIdLength);
                 break;
             case PlaceOrderRequest.DestinationOneofCase.ShippingAddress:
                 Address(violations, request.ShippingAddress, "shipping_address");
@@ -101,49 +101,10 @@ public sealed class CheckoutValidator
     }
 
     /// <summary>
-    /// What a parcel label needs. The postal code's shape is the Shipping service's to judge (it knows the zones): an
-    /// unknown one is reported on <c>shipping_address.postal_code</c> when the parcels are quoted.
+    /// What a parcel label needs (<see cref="PostalAddressRules"/>, the rules the address book applies too). The postal
+    /// code's shape is the Shipping service's to judge (it knows the zones): an unknown one is reported on
+    /// <c>shipping_address.postal_code</c> when the parcels are quoted.
     /// </summary>
-    private static void Address(FieldViolations violations, PostalAddress address, string prefix)
-    {
-        if (address.RegionCode.Length != 2 || !address.RegionCode.All(char.IsAsciiLetterUpper))
-        {
-            violations.Add($"{prefix}.region_code", "is required: the CLDR region code of the country, e.g. 'GR'.");
-        }
-
-        Required(violations, $"{prefix}.postal_code", address.PostalCode, 16);
-        Required(violations, $"{prefix}.locality", address.Locality, 100);
-        Required(violations, $"{prefix}.recipient_name", address.RecipientName, 100);
-        if (address.AddressLines.Count is 0 or > 3)
-        {
-            violations.Add($"{prefix}.address_lines", $"has {address.AddressLines.Count} lines; give 1 to 3.");
-        }
-
-        for (var i = 0; i < address.AddressLines.Count; i++)
-        {
-            Required(violations, $"{prefix}.address_lines[{i}]", address.AddressLines[i], MaxAddressLine);
-        }
-
-        if (address.PhoneNumber.Length > 0 && (address.PhoneNumber.Length > 16 || address.PhoneNumber[0] != '+' || !address.PhoneNumber[1..].All(char.IsAsciiDigit)))
-        {
-            violations.Add($"{prefix}.phone_number", "must be in E.164 form, e.g. '+302101234567'.");
-        }
-
-        if (address.DeliveryNotes.Length > 500)
-        {
-            violations.Add($"{prefix}.delivery_notes", "is longer than 500 characters.");
-        }
-    }
-
-    private static void Required(FieldViolations violations, string field, string value, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            violations.Add(field, "is required.");
-        }
-        else if (value.Length > maxLength)
-        {
-            violations.Add(field, $"is {value.Length} characters long; the maximum is {maxLength}.");
-        }
-    }
+    private static void Address(FieldViolations violations, PostalAddress address, string prefix) =>
+        PostalAddressRules.Validate(violations, address, prefix);
 }
