@@ -8,7 +8,8 @@ namespace Dixis.Orders.Effects;
 
 /// <summary>
 /// Commits a paid or confirmed order's reservation in the catalog (idempotent there by order id). When the order was
-/// cancelled before this commit arrived, its return already released the hold and the catalog refuses the commit.
+/// cancelled before this commit arrived, its return already released the hold and the catalog refuses the commit; for
+/// an order still live, the refusal is a dead letter for an operator.
 /// </summary>
 public sealed partial class CommitReservationHandler(InventoryService.InventoryServiceClient inventory, OrderRepository orders, ILogger<CommitReservationHandler> logger) : IOutboxHandler
 {
@@ -32,12 +33,13 @@ public sealed partial class CommitReservationHandler(InventoryService.InventoryS
                 return;
             }
 
-            LogCommitRefused(logger, request.OrderId, final.Status.Detail);
+            // A live order whose stock is no longer held: park it as a dead letter (logged, counted, the health check
+            // degraded) for an operator to reconcile and then requeue, rather than completing it with a log line.
+            throw new PermanentOutboxFailureException(
+                $"The catalog refused to commit the reservation of order {request.OrderId} ({final.StatusCode}: {final.Status.Detail}); reconcile its stock, then requeue this message.",
+                final);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The catalog refused to commit the reservation of order {OrderId}: {Detail}")]
-    private static partial void LogCommitRefused(ILogger logger, string orderId, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Order {OrderId} was cancelled before its reservation was committed; the catalog kept the units")]
     private static partial void LogCommitAfterCancellation(ILogger logger, string orderId);

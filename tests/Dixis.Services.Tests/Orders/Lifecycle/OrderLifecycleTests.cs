@@ -2,7 +2,11 @@ using Dixis.Contracts.Orders.V1;
 using Dixis.Services.Tests.Commerce;
 using Dixis.Services.Tests.Infrastructure;
 using Dixis.Testing.Tokens;
+using Dixis.Orders.Effects;
+using Dixis.Persistence.Outbox;
+using Google.Protobuf;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using AdjustmentReason = Dixis.Contracts.Catalog.V1.AdjustmentReason;
 using CatalogReservationState = Dixis.Contracts.Catalog.V1.ReservationState;
 using GetReservationRequest = Dixis.Contracts.Catalog.V1.GetReservationRequest;
@@ -157,6 +161,29 @@ public sealed class OrderLifecycleTests
         var again = await platform.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = placed.Order.Id }, shopper.Token, cancellationToken: Cancellation);
         Assert.Equal(cancelled.Etag, again.Etag);
     }
+
+    [Fact]
+    public async Task A_commit_the_catalog_refuses_is_expected_for_a_cancelled_order_and_a_dead_letter_for_a_live_one()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var (_, _, shopper, placed) = await TwoProducerOrderAsync(platform, PaymentMethod.BankTransfer);
+        await platform.Orders.CancelOrderAsync(new CancelOrderRequest { OrderId = placed.Order.Id, Reason = "changed my mind" }, shopper.Token, cancellationToken: Cancellation);
+        await Eventually.ReadAsync(
+            () => platform.Catalog.Inventory.GetReservationAsync(new GetReservationRequest { OrderId = placed.Order.Id }, TestCallers.Admin, cancellationToken: Cancellation).ResponseAsync,
+            reservation => reservation.State == CatalogReservationState.Released);
+        var commit = platform.OrdersService.Services.GetServices<IOutboxHandler>().Single(handler => handler.MessageType == OrderEffects.CommitReservationType);
+
+        // The cancelled order's hold is gone: the refusal is the intended outcome, and the message completes.
+        await commit.HandleAsync(CommitOf(placed.Order.Id), Cancellation);
+
+        // An order not cancelled whose hold the catalog does not have needs an operator: a dead letter, not a log line.
+        var refused = await Assert.ThrowsAsync<PermanentOutboxFailureException>(() => commit.HandleAsync(CommitOf(Guid.NewGuid().ToString()), Cancellation));
+        Assert.Contains("reconcile its stock, then requeue", refused.Message, StringComparison.Ordinal);
+    }
+
+    private static OutboxEnvelope CommitOf(string orderId) =>
+        new(Guid.NewGuid().ToString(), OrderEffects.CommitReservationType,
+            new Dixis.Contracts.Catalog.V1.CommitReservationRequest { OrderId = orderId }.ToByteArray(), 1, DateTimeOffset.UtcNow);
 
     [Fact]
     public async Task Cancelling_a_confirmed_cash_on_delivery_order_puts_its_committed_stock_back_in_the_catalog()
