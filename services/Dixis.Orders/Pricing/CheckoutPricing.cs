@@ -97,11 +97,13 @@ public sealed class CheckoutPricing(
             packed.Add((parcel.Id, length, width, height, weight, group.Sum(item => item.Variant.Price.AmountMinor * item.Quantity)));
         }
 
-        var quotes = parcels.Count == 0 ? new Dictionary<string, ParcelQuote>() : await QuoteAsync(packed, parcels, producerFacts, destination, method, currency, cancellationToken);
+        var violations = new List<PreconditionViolation>();
+        var quotes = parcels.Count == 0
+            ? new Dictionary<string, ParcelQuote>()
+            : await QuoteAsync(packed, parcels, producerFacts, destination, method, currency, mode == PricingMode.Preview ? violations : null, cancellationToken);
         var previews = new List<ParcelPreview>();
         var logistics = new List<ParcelLogistics>();
         var fee = method == PaymentMethod.CashOnDelivery ? cashOnDelivery.Value.Fee : 0;
-        var violations = new List<PreconditionViolation>();
         foreach (var (parcel, pack) in parcels.Zip(packed))
         {
             var quote = quotes[parcel.Id];
@@ -235,6 +237,7 @@ public sealed class CheckoutPricing(
         PostalAddress destination,
         PaymentMethod method,
         string currency,
+        List<PreconditionViolation>? cashOnDeliveryRefusals,
         CancellationToken cancellationToken)
     {
         var request = new QuoteRatesRequest
@@ -269,8 +272,28 @@ public sealed class CheckoutPricing(
         {
             throw Unavailable("shipping");
         }
+        catch (RpcException none) when (none.StatusCode == StatusCode.FailedPrecondition)
+        {
+            // No parcel can be shipped at all: answered below as for a parcel without options, in this service's terms
+            // (and, for a preview with cash on delivery, by showing the options without it).
+            response = new QuoteRatesResponse();
+            response.Quotes.AddRange(packed.Select(pack => new ParcelQuote { Reference = pack.ParcelId, UnavailableReason = none.Status.Detail }));
+        }
 
         var quotes = response.Quotes.ToDictionary(quote => quote.Reference, StringComparer.Ordinal);
+        if (method == PaymentMethod.CashOnDelivery && cashOnDeliveryRefusals is not null
+            && parcels.Any(parcel => !quotes.TryGetValue(parcel.Id, out var quote) || quote.Options.Count == 0))
+        {
+            // A preview: report the parcels no service level collects cash on delivery for, and show every option.
+            foreach (var parcel in parcels.Where(parcel => !quotes.TryGetValue(parcel.Id, out var quote) || quote.Options.Count == 0))
+            {
+                cashOnDeliveryRefusals.Add(new PreconditionViolation("CASH_ON_DELIVERY_SHIPPING", $"parcels/{parcel.ProducerId}",
+                    $"No shipping option collects cash on delivery for the parcel of {DisplayName(parcel)}."));
+            }
+
+            return await QuoteAsync(packed, parcels, producerFacts, destination, PaymentMethod.Unspecified, currency, null, cancellationToken);
+        }
+
         foreach (var parcel in parcels)
         {
             if (!quotes.TryGetValue(parcel.Id, out var quote) || quote.Options.Count == 0)

@@ -11,7 +11,8 @@ namespace Dixis.Orders.Pricing;
 /// <param name="Logistics">Packing, origin and cash-on-delivery amount per parcel.</param>
 /// <param name="Totals">The amounts; paid and refunded zero.</param>
 /// <param name="CashOnDeliveryRefusals">
-/// In <see cref="PricingMode.Preview"/>, with cash on delivery: the parcels over its limit (a checkout fails on them instead).
+/// In <see cref="PricingMode.Preview"/>, with cash on delivery: the parcels over its limit or with no service level that
+/// collects it (a checkout fails on them instead).
 /// </param>
 public sealed record PricedCheckout(
     IReadOnlyList<OrderLine> Lines,

@@ -8,8 +8,8 @@ public enum PricingMode
 
     /// <summary>
     /// PreviewOrder: what the shopper can still change is reported instead of failing the preview — cash on delivery over
-    /// its limit (the method is shown unavailable, with why), and a shipping selection for a producer none of whose lines
-    /// can be bought now (ignored).
+    /// its limit or with no service level that collects it (the method is shown unavailable, with why, and every option
+    /// is shown), and a shipping selection for a producer none of whose lines can be bought now (ignored).
     /// </summary>
     Preview,
 }

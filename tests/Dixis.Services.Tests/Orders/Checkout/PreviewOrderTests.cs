@@ -1,5 +1,6 @@
 using Dixis.Contracts.Catalog.V1;
 using Dixis.Contracts.Orders.V1;
+using Dixis.Contracts.Shipping.V1;
 using Dixis.Services.Tests.Commerce;
 using Dixis.Services.Tests.Infrastructure;
 using Dixis.Testing.Tokens;
@@ -119,6 +120,39 @@ public sealed class PreviewOrderTests
         Assert.False(cashOnDelivery.Available);
         Assert.Contains("the limit is", cashOnDelivery.UnavailableReason, StringComparison.Ordinal);
         Assert.True(Assert.Single(preview.PaymentMethods, method => method.Method == PaymentMethod.BankTransfer).Available);
+        await RpcAssert.FailsAsync(() => shopper.Place(Shopper.Request(cartId)), StatusCode.FailedPrecondition, "CASH_ON_DELIVERY_NOT_ALLOWED");
+    }
+
+    [Fact]
+    public async Task With_no_service_level_collecting_cash_on_the_preview_shows_every_option_and_cash_on_delivery_unavailable()
+    {
+        await using var platform = await OrderPlatform.StartAsync();
+        var active = (await platform.RateTables.ListRateTablesAsync(new ListRateTablesRequest(), TestCallers.Admin, cancellationToken: Cancellation)).RateTables
+            .Single(table => table.State == RateTableState.Active);
+        var withoutCash = active.Clone();
+        withoutCash.Id = string.Empty;
+        withoutCash.Etag = string.Empty;
+        withoutCash.State = RateTableState.Unspecified;
+        withoutCash.DisplayName = "No cash on delivery";
+        foreach (var level in withoutCash.ServiceLevels)
+        {
+            level.CashOnDeliverySupported = false;
+        }
+
+        var created = await platform.RateTables.CreateRateTableAsync(new CreateRateTableRequest { RateTable = withoutCash }, TestCallers.Admin, cancellationToken: Cancellation);
+        await platform.RateTables.ActivateRateTableAsync(new ActivateRateTableRequest { RateTableId = created.Id }, TestCallers.Admin, cancellationToken: Cancellation);
+        var oil = await platform.SeedProductAsync();
+        var shopper = new Shopper(platform);
+        var cartId = await shopper.CartAsync((oil.Sku, 1));
+
+        var preview = await Eventually.ReadAsync(
+            () => platform.Orders.PreviewOrderAsync(new PreviewOrderRequest { CartId = cartId, ShippingAddress = Shopper.Athens, PaymentMethod = PaymentMethod.CashOnDelivery },
+                shopper.Token, cancellationToken: Cancellation).ResponseAsync,
+            answer => !answer.PaymentMethods.Single(method => method.Method == PaymentMethod.CashOnDelivery).Available);
+
+        Assert.NotEmpty(Assert.Single(preview.Parcels).Options);
+        Assert.All(preview.Parcels[0].Options, option => Assert.False(option.CashOnDeliverySupported));
+        Assert.Contains("collects cash on delivery", preview.PaymentMethods.Single(method => method.Method == PaymentMethod.CashOnDelivery).UnavailableReason, StringComparison.Ordinal);
         await RpcAssert.FailsAsync(() => shopper.Place(Shopper.Request(cartId)), StatusCode.FailedPrecondition, "CASH_ON_DELIVERY_NOT_ALLOWED");
     }
 
