@@ -124,7 +124,7 @@ public sealed class PreviewOrderTests
     }
 
     [Fact]
-    public async Task With_no_service_level_collecting_cash_on_the_preview_shows_every_option_and_cash_on_delivery_unavailable()
+    public async Task Without_a_service_level_that_collects_cash_the_preview_shows_every_option_and_cash_on_delivery_unavailable()
     {
         await using var platform = await OrderPlatform.StartAsync();
         var active = (await platform.RateTables.ListRateTablesAsync(new ListRateTablesRequest(), TestCallers.Admin, cancellationToken: Cancellation)).RateTables
