@@ -34,9 +34,18 @@ public sealed partial class CacheInvalidationListener(
     {
         foreach (var queue in new[] { invalidations, acks })
         {
-            if (queue is not null)
+            if (queue is null)
+            {
+                continue;
+            }
+
+            try
             {
                 await queue.UnsubscribeAsync();
+            }
+            catch (Exception closed) when (closed is ObjectDisposedException or RedisException)
+            {
+                // The connection closed first (shutdown disposes it in its own order): its subscriptions ended with it.
             }
         }
     }
