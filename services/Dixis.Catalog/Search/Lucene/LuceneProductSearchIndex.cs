@@ -428,7 +428,7 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         try
         {
             SearchIndexCheckpoint? checkpoint;
-            using (var probe = FSDirectory.Open(path))
+            using (var probe = IndexDirectoryLayout.Open(path))
             {
                 if (!DirectoryReader.IndexExists(probe))
                 {
@@ -479,7 +479,7 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
     private IndexGeneration OpenGeneration(string name, OpenMode mode)
     {
         var path = layout.PathOf(name);
-        var directory = FSDirectory.Open(path);
+        var directory = IndexDirectoryLayout.Open(path);
         try
         {
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
