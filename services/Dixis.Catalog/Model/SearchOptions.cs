@@ -25,6 +25,14 @@ public sealed class SearchOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// After this many products were indexed or removed since the index was last compacted (a bulk import, a day of
+    /// edits), the first quiet pass compacts it: the engine reorganises it for search speed, which takes seconds on a
+    /// large catalog. A rebuild leaves the index compacted.
+    /// </summary>
+    [Range(1, int.MaxValue)]
+    public int CompactAfterChanges { get; set; } = 5_000;
+
     /// <summary>Upper bounds of the price facet's buckets in minor units (ascending); the last bucket is open.</summary>
     [MinLength(1)]
     public long[] PriceBucketBounds { get; set; } = [500, 1000, 2000, 5000];

@@ -35,6 +35,13 @@ public interface IProductSearchIndex : IAsyncDisposable
     Task CommitAsync(SearchIndexCheckpoint checkpoint, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Reorganises the index for search speed after many changes (Lucene: merges its segments into one, the shape a
+    /// rebuild leaves). Searches keep answering meanwhile; on a large catalog it takes seconds of CPU, so it is for a
+    /// pause after a burst of writes such as a bulk import, not for every change. Durable with the next commit.
+    /// </summary>
+    Task CompactAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Starts building a complete replacement of the index. Searches keep answering from the current index
     /// until <see cref="ISearchIndexRebuild.CompleteAsync"/> swaps the new one in; disposing the rebuild
     /// without completing it discards it. One rebuild at a time.

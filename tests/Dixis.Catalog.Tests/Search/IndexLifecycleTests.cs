@@ -84,6 +84,32 @@ public sealed class IndexLifecycleTests
     }
 
     [Fact]
+    public async Task Compacting_merges_the_segments_into_one_keeps_every_product_and_survives_a_restart()
+    {
+        await using var index = await TemporarySearchIndex.OpenAsync();
+        foreach (var batch in All.Chunk(3))
+        {
+            // Each refresh writes what came before it as its own segment, as the synchronizer's pages do.
+            await index.Index.UpsertAsync(batch, Cancel);
+            await index.Index.RefreshAsync(Cancel);
+        }
+
+        var before = await index.IdsAsync(new ProductSearchQuery());
+        Assert.True(index.Index.SegmentCount > 1, $"expected several segments, found {index.Index.SegmentCount}");
+
+        await index.Index.CompactAsync(Cancel);
+
+        Assert.Equal(1, index.Index.SegmentCount);
+        Assert.Equal(before, await index.IdsAsync(new ProductSearchQuery()));
+        Assert.Equal(["p-feta"], await index.IdsAsync("feta"));
+        await index.Index.CommitAsync(new SearchIndexCheckpoint(7), Cancel);
+        await index.ReopenAsync();
+        Assert.Equal(1, index.Index.SegmentCount);
+        Assert.Equal(All.Count, index.Index.DocumentCount);
+        Assert.Equal(7, index.OpenedCheckpoint?.SyncedThroughMs);
+    }
+
+    [Fact]
     public async Task An_index_of_another_schema_version_is_not_reused()
     {
         await using var index = await TemporarySearchIndex.OpenAsync(All);

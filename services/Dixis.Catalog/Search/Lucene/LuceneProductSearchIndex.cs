@@ -81,6 +81,9 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         }
     }
 
+    /// <summary>The segments searches read now (diagnostics and tests; see <see cref="CompactAsync"/>).</summary>
+    internal int SegmentCount => Read(searcher => searcher.IndexReader.Leaves.Count);
+
     public async Task<SearchIndexCheckpoint?> OpenAsync(CancellationToken cancellationToken)
     {
         await lifecycle.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -131,6 +134,28 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
     {
         cancellationToken.ThrowIfCancellationRequested();
         Write(generation => generation.Searchers.MaybeRefreshBlocking());
+        return Task.CompletedTask;
+    }
+
+    public Task CompactAsync(CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Write(generation =>
+        {
+            // Each segment costs every search its own term lookups, postings and filter sets; a bulk import leaves
+            // about ten. The merge runs on the live writer, so writes and searches go on while it does; a swap waits
+            // for it (this operation holds the generation).
+            var segments = generation.Read(searcher => searcher.IndexReader.Leaves.Count);
+            if (segments <= 1)
+            {
+                return;
+            }
+
+            var started = time.GetTimestamp();
+            generation.Writer.ForceMerge(1);
+            generation.Searchers.MaybeRefreshBlocking();
+            LogCompacted(generation.Path, segments, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        });
         return Task.CompletedTask;
     }
 
@@ -592,4 +617,7 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "Could not close the search index {Path}")]
     private partial void LogCloseFailed(Exception exception, string path);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Information, Message = "Search index {Path} compacted from {SegmentCount} segments to one in {ElapsedMs} ms")]
+    private partial void LogCompacted(string path, int segmentCount, long elapsedMs);
 }

@@ -42,6 +42,7 @@ public sealed partial class SearchIndexSynchronizer(
     private long watermarkMs;
     private long lookBackFromMs;
     private bool uncommitted;
+    private long changesSinceCompaction;
     private int rebuildRunning;
     private Task rebuilding = Task.CompletedTask;
     private CancellationToken stopping;
@@ -96,8 +97,16 @@ public sealed partial class SearchIndexSynchronizer(
             var lookBack = !signalled || now >= nextLookBack;
             try
             {
+                var changesBefore = changesSinceCompaction;
                 await SyncAsync(lookBack, stoppingToken);
-                if (uncommitted && now - lastCommit >= options.Value.CommitInterval)
+                if (changesSinceCompaction == changesBefore && changesSinceCompaction >= options.Value.CompactAfterChanges
+                    && Volatile.Read(ref rebuildRunning) == 0)
+                {
+                    // A pass with nothing to index after a burst of writes: the moment to compact, and commit at once.
+                    await CompactAsync(stoppingToken);
+                    lastCommit = now;
+                }
+                else if (uncommitted && now - lastCommit >= options.Value.CommitInterval)
                 {
                     await CommitAsync(stoppingToken);
                     lastCommit = now;
@@ -136,6 +145,22 @@ public sealed partial class SearchIndexSynchronizer(
         var checkpoint = await index.OpenAsync(cancellationToken);
         LogOpened(logger, index.Engine, index.DocumentCount, checkpoint is null ? "missing or incompatible: rebuilding from the store" : "current");
         return checkpoint;
+    }
+
+    private async Task CompactAsync(CancellationToken cancellationToken)
+    {
+        await indexing.WaitAsync(cancellationToken);
+        try
+        {
+            await index.CompactAsync(cancellationToken);
+            changesSinceCompaction = 0;
+        }
+        finally
+        {
+            indexing.Release();
+        }
+
+        await CommitAsync(cancellationToken);
     }
 
     private async Task CommitAsync(CancellationToken cancellationToken)
@@ -296,6 +321,7 @@ public sealed partial class SearchIndexSynchronizer(
 
         await index.RefreshAsync(cancellationToken);
         uncommitted = true;
+        changesSinceCompaction += upserts.Count + deletes.Count;
         await CountsMovedAsync(cancellationToken);
         LogSynced(logger, upserts.Count, deletes.Count);
     }
@@ -381,6 +407,7 @@ public sealed partial class SearchIndexSynchronizer(
 
                 // Changes made while the rebuild read the store went to the old index: the next pass re-reads them.
                 recentlyIndexed.Clear();
+                changesSinceCompaction = 0;
                 watermarkMs = Math.Min(watermarkMs == 0 ? catchUpFromMs : watermarkMs, catchUpFromMs);
                 lookBackFromMs = Math.Min(lookBackFromMs == 0 ? catchUpFromMs : lookBackFromMs, catchUpFromMs);
             }
