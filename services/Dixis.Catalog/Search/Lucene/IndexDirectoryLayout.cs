@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Lucene.Net.Store;
 
 namespace Dixis.Catalog.Search.Lucene;
 
@@ -15,18 +14,6 @@ internal sealed partial class IndexDirectoryLayout(string root, TimeProvider tim
     public string Root { get; } = root;
 
     public string PathOf(string name) => Path.Combine(Root, name);
-
-    /// <summary>
-    /// Opens an index folder for reading and writing. Not <c>FSDirectory.Open</c>, which picks <c>MMapDirectory</c> on
-    /// 64-bit Linux and Windows: in Lucene.Net 4.8 beta00017 every clone of a memory-mapped input (several per term and
-    /// segment in every search) is registered in a <c>ConditionalWeakTable</c>, and the garbage collector's work on those
-    /// entries grows with the number of segments: on a 100,000-product index of ten segments, GC pauses took half of
-    /// Catalog's time under search load (the problem reported as apache/lucenenet#1151). <c>NIOFSDirectory</c> reads
-    /// through the OS page cache (<see cref="IndexFolderDirectory"/>, 4 KB at a time): with 1 KB reads, about a tenth more
-    /// CPU per search than memory-mapped on one segment and a third less on ten; the index's pages no longer count in
-    /// the process's resident memory.
-    /// </summary>
-    public static FSDirectory Open(string path) => new IndexFolderDirectory(path);
 
     public string NewName() => "index-" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
 

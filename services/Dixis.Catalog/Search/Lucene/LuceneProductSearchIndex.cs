@@ -453,7 +453,7 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
         try
         {
             SearchIndexCheckpoint? checkpoint;
-            using (var probe = IndexDirectoryLayout.Open(path))
+            using (var probe = new IndexFolderDirectory(path))
             {
                 if (!DirectoryReader.IndexExists(probe))
                 {
@@ -504,7 +504,7 @@ public sealed partial class LuceneProductSearchIndex : IProductSearchIndex
     private IndexGeneration OpenGeneration(string name, OpenMode mode)
     {
         var path = layout.PathOf(name);
-        var directory = IndexDirectoryLayout.Open(path);
+        var directory = new IndexFolderDirectory(path);
         try
         {
             var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer)
