@@ -76,7 +76,39 @@ public sealed class ProductCacheTests(GatewayFixture fixture)
         Assert.Equal(StatusCode.NotFound, archived.StatusCode);
     }
 
-    private static async Task<Product> CreateProductAsync(Grpc.Net.Client.GrpcChannel catalog)
+    [Fact]
+    public async Task A_product_asked_for_before_it_exists_is_served_as_soon_as_it_is_created()
+    {
+        using var catalogChannel = fixture.CatalogChannel();
+        var products = new ProductService.ProductServiceClient(catalogChannel);
+        await using var gateway = fixture.CreateGatewayToCatalog();
+        using var gatewayChannel = fixture.GrpcChannel(gateway);
+        var viaGateway = new ProductService.ProductServiceClient(gatewayChannel);
+        var slug = $"cache-test-later-{Guid.NewGuid():N}"[..36];
+
+        // Asked for twice before it exists: a cached "not found" would answer the second time, and after the create.
+        await AssertNoProductWithSlugAsync(viaGateway, slug);
+        await AssertNoProductWithSlugAsync(viaGateway, slug);
+        var created = await CreateProductAsync(catalogChannel, slug);
+        Assert.Equal(created.Etag, (await viaGateway.GetProductBySlugAsync(new GetProductBySlugRequest { Slug = slug }, cancellationToken: Cancellation)).Etag);
+        Assert.Equal(created.Etag, (await viaGateway.GetProductAsync(new GetProductRequest { ProductId = created.Id }, cancellationToken: Cancellation)).Etag);
+
+        // The slug given up by a rename belongs to the next product that takes it, at once.
+        await products.UpdateProductAsync(
+            new UpdateProductRequest { Product = new Product { Id = created.Id, Slug = slug + "-old" }, UpdateMask = new FieldMask { Paths = { "slug" } } }, Admin, cancellationToken: Cancellation);
+        await AssertNoProductWithSlugAsync(viaGateway, slug);
+        var successor = await CreateProductAsync(catalogChannel, slug);
+        Assert.Equal(successor.Id, (await viaGateway.GetProductBySlugAsync(new GetProductBySlugRequest { Slug = slug }, cancellationToken: Cancellation)).Id);
+        Assert.Equal(created.Id, (await viaGateway.GetProductBySlugAsync(new GetProductBySlugRequest { Slug = slug + "-old" }, cancellationToken: Cancellation)).Id);
+    }
+
+    private static async Task AssertNoProductWithSlugAsync(ProductService.ProductServiceClient products, string slug)
+    {
+        var missing = await Assert.ThrowsAsync<RpcException>(() => products.GetProductBySlugAsync(new GetProductBySlugRequest { Slug = slug }, cancellationToken: Cancellation).ResponseAsync);
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+    }
+
+    private static async Task<Product> CreateProductAsync(Grpc.Net.Client.GrpcChannel catalog, string? slug = null)
     {
         var producer = await new ProducerService.ProducerServiceClient(catalog).CreateProducerAsync(
             new CreateProducerRequest { Producer = new Producer { Slug = $"cache-test-{Guid.NewGuid():N}"[..30], DisplayName = "Ελαιώνες Δοκιμής" } }, Admin, cancellationToken: Cancellation);
@@ -88,7 +120,7 @@ public sealed class ProductCacheTests(GatewayFixture fixture)
                 Product = new Product
                 {
                     ProducerId = producer.Id,
-                    Slug = $"cache-test-oil-{Guid.NewGuid():N}"[..36],
+                    Slug = slug ?? $"cache-test-oil-{Guid.NewGuid():N}"[..36],
                     CategoryId = category.Id,
                     Name = Text(("el", "Ελαιόλαδο"), ("en", "Olive oil")),
                     TaxClass = TaxClass.Reduced,

@@ -7,6 +7,8 @@ namespace Dixis.Catalog.Caching;
 /// <summary>
 /// Protobuf bytes for the distributed (Redis) tier: a presence byte, then the message. A value read back from
 /// Redis may come from another process, whose invalidation sequence means nothing here, so it carries sequence 0.
+/// Misses are no longer cached, but a presence byte of 0 is still read: older versions wrote cached misses, and
+/// <see cref="CatalogCache"/> loads such an entry again rather than serving it.
 /// </summary>
 internal sealed class CachedMessageSerializer<TMessage> : IHybridCacheSerializer<Cached<TMessage>>
     where TMessage : class, IMessage<TMessage>, new()

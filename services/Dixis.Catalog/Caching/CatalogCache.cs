@@ -1,4 +1,5 @@
 using Dixis.Catalog.Model;
+using Dixis.Catalog.Products;
 using Dixis.Contracts.Catalog.V1;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
@@ -13,7 +14,10 @@ namespace Dixis.Catalog.Caching;
 /// call <see cref="CacheInvalidation"/>, which drops the tagged entries here and on every other replica.
 /// A load that raced a write (it read the store before the write's invalidation, and HybridCache stored or shared
 /// its result after) is never served: every value carries the invalidation sequence at which it was read, and a
-/// value read before the last invalidation of its id is dropped and loaded again.
+/// value read before the last invalidation of its id is dropped and loaded again. A "not found" is never cached, so
+/// creating a product needs no invalidation of its id or slug (see <see cref="CatalogChanges.ProductCreatedAsync"/>):
+/// HybridCache remembers every tag it was ever asked to remove for the life of the process, and an import of 100,000
+/// products would otherwise leave 200,000 of them behind.
 /// </summary>
 public sealed class CatalogCache
 {
@@ -110,24 +114,47 @@ public sealed class CatalogCache
     {
         for (var attempt = 1; ; attempt++)
         {
-            var cached = await cache.GetOrCreateAsync(
-                key,
-                (Cache: this, Load: load),
-                static async (state, token) =>
-                {
-                    // The sequence is taken before the read: an invalidation after it marks this value as possibly old.
-                    var readSequence = Volatile.Read(ref state.Cache.sequence);
-                    return new Cached<TMessage>(await state.Load(token), readSequence);
-                },
-                Entry,
-                [tag],
-                cancellationToken);
-            if (cached.ReadSequence >= invalidatedAt() || attempt == MaxAttempts)
+            Cached<TMessage> cached;
+            try
+            {
+                cached = await cache.GetOrCreateAsync(
+                    key,
+                    (Cache: this, Load: load),
+                    static async (state, token) =>
+                    {
+                        // The sequence is taken before the read: an invalidation after it marks this value as possibly old.
+                        var readSequence = Volatile.Read(ref state.Cache.sequence);
+                        return new Cached<TMessage>(await state.Load(token) ?? throw new UncachedMissException(), readSequence);
+                    },
+                    Entry,
+                    [tag],
+                    cancellationToken);
+            }
+            catch (UncachedMissException)
+            {
+                // Callers waiting on the same load share this answer; nothing was stored.
+                return Cached<TMessage>.Missing;
+            }
+
+            // An empty value can only come from Redis, written by an older version that cached misses: loaded again.
+            if ((cached.Message is not null && cached.ReadSequence >= invalidatedAt()) || attempt == MaxAttempts)
             {
                 return cached;
             }
 
             await cache.RemoveAsync(key, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Thrown by a load that found nothing: HybridCache stores no result of a load that throws, so a "not found" is never
+    /// cached. That is what lets a create skip invalidation: no replica can hold an entry for a product that did not exist.
+    /// </summary>
+    private sealed class UncachedMissException : Exception
+    {
+        public UncachedMissException()
+            : base("The store holds no such entry; it is not cached.")
+        {
         }
     }
 }

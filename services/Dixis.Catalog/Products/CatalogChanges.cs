@@ -9,7 +9,14 @@ namespace Dixis.Catalog.Products;
 /// </summary>
 public sealed class CatalogChanges(CacheInvalidation invalidation, SearchIndexSignal searchIndex)
 {
-    /// <summary>A product's fields, status or category changed (or it was created).</summary>
+    /// <summary>
+    /// A product was created. Its id and slug need no invalidation: a "not found" is never cached
+    /// (<see cref="CatalogCache"/>), so no replica can hold an entry for either, and skipping them keeps HybridCache's
+    /// never-pruned record of removed tags from growing with every product ever created.
+    /// </summary>
+    public Task ProductCreatedAsync(CancellationToken cancellationToken) => ProductsChangedAsync([], [], cancellationToken);
+
+    /// <summary>Existing products' fields, status or category changed; a created product goes to <see cref="ProductCreatedAsync"/>.</summary>
     public Task ProductsChangedAsync(IEnumerable<string> productIds, IEnumerable<string> slugs, CancellationToken cancellationToken)
     {
         searchIndex.Notify();

@@ -130,6 +130,7 @@ public sealed partial class ProductImporter(
             return;
         }
 
+        var written = prepared;
         try
         {
             await using var transaction = await store.BeginTransactionAsync(cancellationToken);
@@ -143,21 +144,29 @@ public sealed partial class ProductImporter(
         }
         catch (RpcException)
         {
-            // A conflict that the preparation could not see: write each row on its own, so only the bad ones fail.
+            // A conflict that the preparation could not see: write each row on its own, so only the bad ones fail. A row
+            // prepared again may now replace a product created meanwhile, so what was written is what it returns.
+            written = [];
             foreach (var row in prepared)
             {
-                await RetryAloneAsync(row.Number, row.Request, caller, run, cancellationToken);
+                if (await RetryAloneAsync(row.Number, row.Request, caller, run, cancellationToken) is { } stored)
+                {
+                    written.Add(stored);
+                }
             }
         }
 
-        await changes.ProductsChangedAsync(prepared.Select(row => row.ProductId), prepared.SelectMany(row => row.Slugs), cancellationToken);
+        // Only replaced products can be cached; a created one is new to every cache (see CatalogChanges.ProductCreatedAsync).
+        var replaced = written.Where(row => row.Existing is not null).ToList();
+        await changes.ProductsChangedAsync(replaced.Select(row => row.Existing!.Id), replaced.SelectMany(row => row.Slugs), cancellationToken);
     }
 
-    private async Task RetryAloneAsync(long number, Product product, Caller caller, ImportRun run, CancellationToken cancellationToken)
+    /// <summary>Prepares and writes one row in its own unit of work; returns it when it was written.</summary>
+    private async Task<PreparedRow?> RetryAloneAsync(long number, Product product, Caller caller, ImportRun run, CancellationToken cancellationToken)
     {
         if (await PrepareAsync(number, product, caller, run, cancellationToken) is not { } row)
         {
-            return;
+            return null;
         }
 
         try
@@ -166,10 +175,12 @@ public sealed partial class ProductImporter(
             await StoreAsync(transaction, row, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             run.Count([row]);
+            return row;
         }
         catch (RpcException failure)
         {
             run.Fail(number, product.Slug, failure);
+            return null;
         }
     }
 
@@ -255,8 +266,7 @@ public sealed partial class ProductImporter(
     /// <summary>A row ready to be written: a new product, or a replacement of an existing one.</summary>
     private sealed record PreparedRow(long Number, Product Request, Document<ProductRecord>? Existing, ProductRecord? Replacement, NewProduct? New)
     {
-        public string ProductId => New?.Id ?? Existing!.Id;
-
+        /// <summary>For a replacement: the slug it had and the slug it has.</summary>
         public IEnumerable<string> Slugs => New is not null ? [New.Record.Slug] : [Existing!.Value.Slug, Replacement!.Slug];
     }
 

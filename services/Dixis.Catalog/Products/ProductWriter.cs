@@ -46,7 +46,7 @@ public sealed class ProductWriter(
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await changes.ProductsChangedAsync([stored.Id], [stored.Value.Slug], cancellationToken);
+        await changes.ProductCreatedAsync(cancellationToken);
         return ProductMapper.ToContract(stored, new Dictionary<string, long>());
     }
 
