@@ -153,10 +153,16 @@ public sealed partial class SearchIndexSynchronizer(
         try
         {
             await index.CompactAsync(cancellationToken);
-            changesSinceCompaction = 0;
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // Compaction only makes searches cheaper. A failing one (a full disk, say) must neither run again on every
+            // quiet pass nor keep what is indexed from being committed: it is tried again after the next burst of writes.
+            LogCompactionFailed(logger, changesSinceCompaction, failure);
         }
         finally
         {
+            changesSinceCompaction = 0;
             indexing.Release();
         }
 
@@ -470,6 +476,9 @@ public sealed partial class SearchIndexSynchronizer(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Search index synced: {Upserts} products indexed, {Deletes} removed")]
     private static partial void LogSynced(ILogger logger, int upserts, int deletes);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Compacting the search index after {Changes} changes failed; searches read more segments until the next compaction, after the next burst of writes")]
+    private static partial void LogCompactionFailed(ILogger logger, long changes, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Search index sync failed; the next pass retries from the same point")]
     private static partial void LogSyncFailed(ILogger logger, Exception exception);
