@@ -213,6 +213,7 @@ public sealed class BenchSession(BenchArguments arguments, TextWriter results, P
             var catalog = platform.Processes.FirstOrDefault(p => p.Name == "catalog");
             load = load with { CatalogPeakBytes = catalog is null ? null : PeakMemory.ReadBytes(catalog.Pid) };
             CatalogLoadTable.Write(results, load);
+            await new PlatformSettling(progress, timeProvider).WaitAsync(platform.Processes, cancellationToken);
 
             // The scenario's peak-memory figures are of its own runs: the load's peak is reported above.
             if (!platform.Processes.All(p => PeakMemory.Reset(p.Pid)))

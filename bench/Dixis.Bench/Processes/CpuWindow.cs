@@ -28,7 +28,8 @@ public sealed class CpuWindow
                 : null)),
     ];
 
-    private static TimeSpan? Read(int pid)
+    /// <summary>A process's CPU time (user + system) so far; null when it is gone.</summary>
+    internal static TimeSpan? Read(int pid)
     {
         try
         {
