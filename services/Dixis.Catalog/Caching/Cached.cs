@@ -4,8 +4,9 @@ using Google.Protobuf;
 namespace Dixis.Catalog.Caching;
 
 /// <summary>
-/// A cached contract message (or, outside the cache, <see cref="Missing"/>: a "not found" is never cached), with the point in this process's invalidation sequence at
-/// which it was read from the store (<see cref="CatalogCache"/> refuses a value read before an invalidation of it).
+/// A cached contract message, with the point in this process's invalidation sequence at which it was read from the
+/// store (<see cref="CatalogCache"/> refuses a value read before an invalidation of it). A "not found" is never cached:
+/// lookups answer it with <see cref="Missing"/>.
 /// Marked immutable so HybridCache hands out the same instance from memory instead of deserializing a defensive
 /// copy on every hit: holders must never change <see cref="Message"/> (clone it first).
 /// </summary>

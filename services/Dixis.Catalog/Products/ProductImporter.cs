@@ -158,7 +158,7 @@ public sealed partial class ProductImporter(
 
         // Only replaced products can be cached; a created one is new to every cache (see CatalogChanges.ProductCreatedAsync).
         var replaced = written.Where(row => row.Existing is not null).ToList();
-        await changes.ProductsChangedAsync(replaced.Select(row => row.Existing!.Id), replaced.SelectMany(row => row.Slugs), cancellationToken);
+        await changes.ProductsChangedAsync(replaced.Select(row => row.Existing!.Id), replaced.SelectMany(row => row.ReplacedSlugs), cancellationToken);
     }
 
     /// <summary>Prepares and writes one row in its own unit of work; returns it when it was written.</summary>
@@ -266,8 +266,8 @@ public sealed partial class ProductImporter(
     /// <summary>A row ready to be written: a new product, or a replacement of an existing one.</summary>
     private sealed record PreparedRow(long Number, Product Request, Document<ProductRecord>? Existing, ProductRecord? Replacement, NewProduct? New)
     {
-        /// <summary>For a replacement: the slug it had and the slug it has.</summary>
-        public IEnumerable<string> Slugs => New is not null ? [New.Record.Slug] : [Existing!.Value.Slug, Replacement!.Slug];
+        /// <summary>For a replacement: the slug it had and the slug it has (a created product's slug needs no invalidation).</summary>
+        public IEnumerable<string> ReplacedSlugs => [Existing!.Value.Slug, Replacement!.Slug];
     }
 
     /// <summary>The running totals of one import.</summary>
